@@ -1,1 +1,5 @@
 export * from './types';
+export * from './ids';
+export * from './money';
+export * from './time';
+export * from './status';
