@@ -3,3 +3,6 @@ export * from './ids';
 export * from './money';
 export * from './time';
 export * from './status';
+export * from './mask';
+export * from './shape';
+export * from './validate';

@@ -48,11 +48,12 @@ const CURRENCY_EXPONENTS: Readonly<Record<string, number>> = {
 	CLF: 4, UYW: 4,
 };
 
-const CURRENCY_CODE = /^[A-Z]{3}$/;
+/** Shape of an ISO 4217 code; validate.ts and the JSON Schema use it too. */
+export const CURRENCY_CODE_PATTERN = /^[A-Z]{3}$/;
 
 /** Decimals of a currency (CNY 2, JPY 0, KWD 3); unknown codes get DEFAULT_CURRENCY_EXPONENT. */
 export function currencyExponent(code: string): number {
-	if (typeof code !== 'string' || !CURRENCY_CODE.test(code)) {
+	if (typeof code !== 'string' || !CURRENCY_CODE_PATTERN.test(code)) {
 		throw new MoneyError(code, 'currency must be a 3-letter upper-case ISO 4217 code');
 	}
 	return CURRENCY_EXPONENTS[code] ?? DEFAULT_CURRENCY_EXPONENT;
