@@ -165,6 +165,10 @@ export function formatErrorMessage(details: ChannelErrorDetails, kind: ErrorKind
 	return `${where}: ${call}${order} ${failure}${quoted}: ${details.hint ?? DEFAULT_HINTS[kind]}`;
 }
 
+export function isChannelApiError(err: unknown): err is ChannelApiError {
+	return err instanceof ChannelApiError;
+}
+
 /** 429 -> throttled, 5xx -> transient, 401/403 -> auth, other 4xx -> invalid, anything else -> undefined. */
 export function classifyHttpStatus(status: number): ErrorKind | undefined {
 	if (status === 429) return 'throttled';

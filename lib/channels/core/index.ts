@@ -1,0 +1,4 @@
+export * from './windows';
+export * from './paginate';
+export * from './methods';
+export * from './errors';

@@ -1,0 +1,48 @@
+// Splits a pull range into windows no longer than a channel allows (e.g. Taobao's one-day increment
+// window, WeChat's 7 days), so one pull can cover any range.
+import { isoFromMillis, toEpochMillis } from '../../model';
+
+export interface TimeWindow {
+	from: string;
+	to: string;
+}
+
+export interface SplitWindowOptions {
+	/** Return the newest window first, for channels that must be walked backwards in time. */
+	newestFirst?: boolean;
+}
+
+/**
+ * Windows covering [from, to): each window is half-open, inclusive start and exclusive end, and each
+ * window's `to` is the next one's `from`, so there are no gaps. Channels whose API treats the end as
+ * inclusive read the boundary instant twice, which idempotent upserts absorb. Every boundary is written
+ * in the canonical ISO form (lib/model time) with the offset of `from`; from >= to gives [].
+ * Throws TimeError for a value without an offset and RangeError for a non-positive maxMs.
+ */
+export function splitWindow(
+	from: string,
+	to: string,
+	maxMs: number,
+	options: SplitWindowOptions = {},
+): TimeWindow[] {
+	if (!Number.isInteger(maxMs) || maxMs <= 0) {
+		throw new RangeError(`window length must be a positive whole number of ms, got ${maxMs}`);
+	}
+	const start = toEpochMillis(from);
+	const end = toEpochMillis(to);
+	const offsetMinutes = offsetMinutesOf(from);
+	const windows: TimeWindow[] = [];
+	for (let cursor = start; cursor < end; cursor += maxMs) {
+		const windowEnd = Math.min(cursor + maxMs, end);
+		windows.push({ from: isoFromMillis(cursor, offsetMinutes), to: isoFromMillis(windowEnd, offsetMinutes) });
+	}
+	return options.newestFirst ? windows.reverse() : windows;
+}
+
+/** The offset written at the end of an ISO string, in minutes ('Z' is 0). */
+export function offsetMinutesOf(iso: string): number {
+	const match = /(Z|([+-])(\d{2}):?(\d{2})?)$/.exec(iso.trim());
+	if (!match || match[1] === 'Z') return 0;
+	const minutes = Number(match[3]) * 60 + Number(match[4] ?? 0);
+	return match[2] === '-' ? -minutes : minutes;
+}
