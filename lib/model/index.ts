@@ -6,3 +6,4 @@ export * from './status';
 export * from './mask';
 export * from './shape';
 export * from './validate';
+export * from './schema';
