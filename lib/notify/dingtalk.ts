@@ -22,7 +22,9 @@ export function dingtalkSign(timestampMs: string | number, secret: string): stri
 }
 
 /** 310000 covers every security-setting refusal; the errmsg says which one. */
-function securityHint(platformMessage: string): string {
+function securityHint(errmsg: string): string {
+	// Newer answers read "description:<what failed>;solution:<advice>"; the advice mentions other settings too.
+	const platformMessage = /description:([^;]*)/.exec(errmsg)?.[1] ?? errmsg;
 	if (/keyword|关键词|关键字/i.test(platformMessage)) {
 		return "the message must contain one of the robot's keywords: add one to the message, or set Keyword in the credential so it is added";
 	}

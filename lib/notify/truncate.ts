@@ -35,21 +35,28 @@ function cutChars(chars: string[], maxBytes: number): string[] {
 }
 
 /**
- * Builds a body from `text`, shortening the text until the whole JSON body fits `maxBodyBytes`
- * (Feishu limits the request, not a field; JSON escapes make the body grow faster than the text).
+ * Builds a body from `text`, shortening the text as little as possible so the whole JSON body fits
+ * `maxBodyBytes` (Feishu limits the request, not a field; JSON escapes make the body grow faster than the text).
  */
 export function fitBody(build: (text: string) => Record<string, unknown>, text: string, maxBodyBytes: number): BuiltBody {
-	let current = text;
-	let truncated = false;
-	for (;;) {
-		const body = build(current);
-		const excess = utf8Length(JSON.stringify(body)) - maxBodyBytes;
-		if (excess <= 0) return { body, truncated };
-		const target = utf8Length(current) - excess;
-		if (target <= 0) throw new RangeError(`the message leaves no room for text within ${maxBodyBytes} bytes`);
-		current = truncateToBytes(text, target).text;
-		truncated = true;
+	const sizeWith = (candidate: string) => utf8Length(JSON.stringify(build(candidate)));
+	if (sizeWith(text) <= maxBodyBytes) return { body: build(text), truncated: false };
+	// Binary search for the largest text budget whose body fits.
+	let low = 0;
+	let high = utf8Length(text) - 1;
+	let best: string | undefined;
+	while (low <= high) {
+		const middle = Math.floor((low + high) / 2);
+		const candidate = truncateToBytes(text, middle).text;
+		if (sizeWith(candidate) <= maxBodyBytes) {
+			best = candidate;
+			low = middle + 1;
+		} else {
+			high = middle - 1;
+		}
 	}
+	if (best === undefined) throw new RangeError(`the message leaves no room for text within ${maxBodyBytes} bytes`);
+	return { body: build(best), truncated: true };
 }
 
 /** prefix + text + suffix within `maxBytes`, cutting only the text: keywords and mentions must survive. */
