@@ -1,5 +1,6 @@
-// Kuaidi100 status codes: the basic `state` and the advanced codes (resultv2=4/6/8, top-level `state`
-// and per-event `statusCode`) in one flat table, since the two ranges never collide.
+// Kuaidi100 vocabularies as data: the status codes (basic `state` and the advanced codes of resultv2=4/6/8
+// in one flat table, since the two ranges never collide), event status names and the API error codes.
+import type { ErrorCodeTable } from '../../channels/core/errors';
 import type { TrackingCodeTable, TrackingMapping } from '../status';
 
 export const KUAIDI100_STATUS_CODES: TrackingCodeTable = {
@@ -69,3 +70,54 @@ export function kuaidi100PushAbortStatus(
 	if (message.includes(ABORT_NO_CHANGE_60_DAYS)) return { status: 'expired' };
 	return { status: hasEvents ? 'expired' : 'pending' };
 }
+
+/** Per-event `status` names (resultv2=1) -> the codes above, for events that carry no statusCode. */
+export const KUAIDI100_STATUS_NAMES: Readonly<Record<string, string>> = {
+	在途: '0',
+	揽收: '1',
+	疑难: '2',
+	签收: '3',
+	退签: '4',
+	派件: '5',
+	退回: '6',
+	转投: '7',
+	清关: '8',
+	待清关: '10',
+	清关中: '11',
+	已清关: '12',
+	清关异常: '13',
+	拒签: '14',
+};
+
+/**
+ * Real-time query `returnCode` -> error kind. 400 is confirmed (incomplete data, no quota, wrong customer,
+ * not form-encoded); the others are commonly documented [I].
+ */
+export const KUAIDI100_QUERY_ERRORS: ErrorCodeTable = {
+	codes: { '400': 'invalid', '408': 'invalid', '501': 'transient', '502': 'transient', '503': 'auth', '601': 'auth' },
+	hints: {
+		invalid: 'check the carrier code, tracking number and (for SF) the phone number, and the query quota of the account',
+		auth: 'Kuaidi100 rejected the customer/key pair, or the key expired or has no balance: check the credential',
+	},
+};
+
+/** [I] query `returnCode` for "no tracking found": read as a parcel without events, not as a failure. */
+export const KUAIDI100_QUERY_NO_RESULT_CODE = '500';
+
+/** Subscription `returnCode` -> error kind (codes from Kuaidi100's own article on subscription results). */
+export const KUAIDI100_SUBSCRIBE_ERRORS: ErrorCodeTable = {
+	codes: { '500': 'transient', '600': 'auth', '601': 'auth', '700': 'invalid', '701': 'permanent', '702': 'invalid' },
+	hints: {
+		auth: 'the key is not a valid subscriber key or has expired: check the Kuaidi100 credential',
+		invalid: 'Kuaidi100 refused the subscription data (carrier, number or callback URL); give the carrier explicitly',
+		permanent: 'the carrier refused the subscription',
+	},
+};
+
+/** Subscription `returnCode` for "already being tracked": the subscription is in place, so it counts as done. */
+export const KUAIDI100_SUBSCRIBE_DUPLICATE_CODE = '501';
+
+/** Label API (`label/order`) `code` -> error kind: only success (200) is documented, so failures are permanent. */
+export const KUAIDI100_LABEL_ERRORS: ErrorCodeTable = {
+	hints: { permanent: 'Kuaidi100 refused the waybill request; its message says which field or account setting is wrong' },
+};
