@@ -1,48 +1,86 @@
-// TOP request signing (channels.md §1.2): every sent parameter except `sign`, empty values left out,
-// sorted by name, joined as key+value, digested with the app secret, upper-case hex.
-import { createHash, createHmac } from 'node:crypto';
+// The TOP wire protocol (channels.md §1.1, §1.2, §1.9): the shared sorted-parameter digest named the TOP
+// way (`sign_method` = md5 | hmac | hmac-sha256), the system parameters every call carries, and the
+// readers of TOP's response and error envelopes.
+import type { GatewayError, JsonObject } from '../core/formGateway';
+import { compactParams, signSortedParams, type SortedParamDigest, type WireParams } from '../core/sortedParams';
+import { banMillisFromSubMessage } from './codes';
 
 export const TOP_SIGN_METHODS = ['md5', 'hmac', 'hmac-sha256'] as const;
 export type TopSignMethod = (typeof TOP_SIGN_METHODS)[number];
 
-export type TopParams = Record<string, string | number | boolean | undefined | null>;
-
-/** The parameters as they go on the wire: strings only, empty and missing values dropped (SDKs do the same). */
-export function compactTopParams(params: TopParams): Record<string, string> {
-	const sent: Record<string, string> = {};
-	for (const [key, value] of Object.entries(params)) {
-		if (value === undefined || value === null) continue;
-		const text = String(value);
-		if (text !== '') sent[key] = text;
-	}
-	return sent;
-}
-
-/** The string TOP digests: keys in byte order (ASCII for every TOP name), `sign` excluded, no separators. */
-export function topSignBase(params: TopParams): string {
-	const sent = compactTopParams(params);
-	return Object.keys(sent)
-		.filter((key) => key !== 'sign')
-		.sort((a, b) => Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8')))
-		.map((key) => key + sent[key])
-		.join('');
-}
-
-/** The `sign` value for these parameters; the digest follows `method`, which must match the sent `sign_method`. */
-export function signTopParams(params: TopParams, secret: string, method: TopSignMethod): string {
-	const base = topSignBase(params);
-	switch (method) {
-		case 'md5':
-			return createHash('md5').update(secret + base + secret, 'utf8').digest('hex').toUpperCase();
-		case 'hmac':
-			return createHmac('md5', Buffer.from(secret, 'utf8')).update(base, 'utf8').digest('hex').toUpperCase();
-		case 'hmac-sha256':
-			return createHmac('sha256', Buffer.from(secret, 'utf8')).update(base, 'utf8').digest('hex').toUpperCase();
-		default:
-			throw new Error(`Unknown TOP sign method ${JSON.stringify(method)}; use md5, hmac or hmac-sha256`);
-	}
-}
+const DIGEST_OF: Record<TopSignMethod, SortedParamDigest> = { md5: 'md5', hmac: 'hmac-md5', 'hmac-sha256': 'hmac-sha256' };
 
 export function isTopSignMethod(value: unknown): value is TopSignMethod {
 	return (TOP_SIGN_METHODS as readonly unknown[]).includes(value);
+}
+
+/** The `sign` value for these parameters; `method` must match the `sign_method` they carry. */
+export function signTopParams(params: WireParams, secret: string, method: TopSignMethod): string {
+	if (!isTopSignMethod(method)) throw new Error(`Unknown TOP sign method ${JSON.stringify(method)}; use md5, hmac or hmac-sha256`);
+	return signSortedParams(params, secret, DIGEST_OF[method]);
+}
+
+export interface TopSigner {
+	appKey: string;
+	appSecret: string;
+	signMethod: TopSignMethod;
+	/** The seller's access token; TOP calls it `session`. Omitted for app-level calls. */
+	session?: string;
+}
+
+/**
+ * The complete, signed parameters of one TOP call: system parameters (method, app_key, session,
+ * timestamp in Beijing time, format json, v 2.0, sign_method) plus the business parameters, then `sign`.
+ */
+export function signedTopParams(
+	apiMethod: string,
+	business: WireParams,
+	signer: TopSigner,
+	timestamp: string,
+): Record<string, string> {
+	const params = compactParams({
+		...business,
+		method: apiMethod,
+		app_key: signer.appKey,
+		session: signer.session,
+		timestamp,
+		format: 'json',
+		v: '2.0',
+		sign_method: signer.signMethod,
+	});
+	return { ...params, sign: signTopParams(params, signer.appSecret, signer.signMethod) };
+}
+
+/** taobao.trades.sold.get -> trades_sold_get_response (TOP's naming rule). */
+export function topResponseKey(apiMethod: string): string {
+	return `${apiMethod.replace(/^(taobao|tmall|alibaba)\./, '').replace(/\./g, '_')}_response`;
+}
+
+/** TOP's `error_response`; HTTP status is 200 either way. */
+export function topErrorOf(body: JsonObject): GatewayError | undefined {
+	const error = body.error_response as JsonObject | undefined;
+	if (!error || typeof error !== 'object') return undefined;
+	const subMessage = typeof error.sub_msg === 'string' ? error.sub_msg : undefined;
+	const message = [error.msg, subMessage].filter((part) => typeof part === 'string' && part !== '').join(': ');
+	return {
+		code: error.code as string | number | undefined,
+		subCode: typeof error.sub_code === 'string' ? error.sub_code : undefined,
+		message: message || undefined,
+		retryAfterMs: banMillisFromSubMessage(subMessage),
+	};
+}
+
+/** A list under TOP's wrapper object (`{trades: {trade: [...]}}`) or bare (simplify=true); absent = empty. */
+export function topList(container: unknown, member: string): JsonObject[] {
+	if (Array.isArray(container)) return container as JsonObject[];
+	if (container && typeof container === 'object') {
+		const inner = (container as JsonObject)[member];
+		if (Array.isArray(inner)) return inner as JsonObject[];
+	}
+	return [];
+}
+
+/** `has_next` of a use_has_next=true list page. */
+export function hasNext(res: JsonObject): boolean {
+	return res.has_next === true || res.has_next === 'true';
 }

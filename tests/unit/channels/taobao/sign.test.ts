@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
-import { signTopParams, topSignBase, type TopSignMethod } from '../../../../lib/channels/taobao/sign';
+import { sortedParamBase } from '../../../../lib/channels/core/sortedParams';
+import { signTopParams, signedTopParams, type TopSignMethod } from '../../../../lib/channels/taobao/sign';
 import vectors from '../../../fixtures/channels/taobao/sign-vectors.json';
 
 interface TopVector {
@@ -30,13 +31,28 @@ describe('TOP signing', () => {
 	});
 
 	it('sorts by key, drops sign and empty values', () => {
-		expect(topSignBase({ b: '2', a: '1', sign: 'X', empty: '', missing: undefined, c: 3 })).toBe('a1b2c3');
+		expect(sortedParamBase({ b: '2', a: '1', sign: 'X', empty: '', missing: undefined, c: 3 })).toBe('a1b2c3');
 	});
 
 	it('ignores an existing sign parameter', () => {
 		const { secret, params } = topVectors[0].inputs;
 		const method = params.sign_method as TopSignMethod;
 		expect(signTopParams({ ...params, sign: 'ANYTHING' }, secret, method)).toBe(topVectors[0].expected.sign);
+	});
+
+	it('signedTopParams adds the system parameters and reproduces the official request', () => {
+		const { secret, params } = topVectors.find((v) => v.id === 'taobao-top-md5-official')!.inputs;
+		const signed = signedTopParams(
+			'taobao.item.seller.get',
+			{ fields: params.fields, num_iid: params.num_iid, empty: '' },
+			{ appKey: params.app_key, appSecret: secret, signMethod: 'md5', session: params.session },
+			params.timestamp,
+		);
+		expect(signed).toEqual({ ...params, sign: '66987CB115214E59E6EC978214934FB8' });
+	});
+
+	it('refuses an unknown sign method', () => {
+		expect(() => signTopParams({ a: '1' }, 's', 'sha1' as TopSignMethod)).toThrow(/md5, hmac or hmac-sha256/);
 	});
 
 	describe.each(topVectors.map((v) => [v.id, v] as const))('a one-character change changes the sign (%s)', (_id, vector) => {

@@ -1,0 +1,5 @@
+// Taobao / Tmall (TOP): the channel's public API.
+export * from './codes';
+export * from './sign';
+export * from './client';
+export * from './normalize';
