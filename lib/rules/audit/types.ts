@@ -31,6 +31,9 @@ export interface RecentOrdersQuery {
 	/** ISO instants: return at least every order of the same buyer or receiver created in [since, until]. */
 	since: string;
 	until: string;
+	/** The same bounds in epoch milliseconds (the store keeps times that way). */
+	sinceMs: number;
+	untilMs: number;
 }
 /** Extra orders are fine (the rules filter precisely); the order itself may be included. */
 export type RecentOrdersLookup = (query: RecentOrdersQuery) => readonly UnifiedOrder[];

@@ -7,15 +7,27 @@ import type { RecentOrdersLookup, RuleDefinition, RuleRuntime } from '../types';
 
 const HOUR_MS = 3_600_000;
 
+/** Creation instants are compared many times per batch; parse each order's once. */
+const createdMsCache = new WeakMap<UnifiedOrder, number>();
+function createdMsOf(order: UnifiedOrder): number {
+	let ms = createdMsCache.get(order);
+	if (ms === undefined) {
+		ms = toEpochMillis(order.createdAt);
+		createdMsCache.set(order, ms);
+	}
+	return ms;
+}
+
 /** Statuses where an order has not left the warehouse and can still be merged. */
 export const MERGEABLE_STATUSES: readonly OrderStatus[] = ['paid', 'on_hold', 'approved', 'allocated'];
 
 function nearbyOrders(order: UnifiedOrder, runtime: RuleRuntime, beforeMs: number, afterMs: number) {
-	const createdMs = toEpochMillis(order.createdAt);
+	const createdMs = createdMsOf(order);
 	const lookup = runtime.context.recentOrders as RecentOrdersLookup;
-	const since = isoFromMillis(createdMs - beforeMs);
-	const until = isoFromMillis(createdMs + afterMs);
-	return { createdMs, candidates: lookup({ order, since, until }).filter((other) => other.id !== order.id) };
+	const sinceMs = createdMs - beforeMs;
+	const untilMs = createdMs + afterMs;
+	const query = { order, since: isoFromMillis(sinceMs), until: isoFromMillis(untilMs), sinceMs, untilMs };
+	return { createdMs, candidates: lookup(query).filter((other) => other.id !== order.id) };
 }
 
 function sameSkus(a: Map<string, number>, b: Map<string, number>, compareQuantities: boolean): boolean {
@@ -50,7 +62,7 @@ export const duplicate: RuleDefinition<DuplicateSettings> = {
 		// Only the later order of a pair is a duplicate, so the first one still ships.
 		const earlier = candidates.filter((other) => {
 			if (other.status === 'cancelled') return false;
-			const otherMs = toEpochMillis(other.createdAt);
+			const otherMs = createdMsOf(other);
 			const before = otherMs < createdMs || (otherMs === createdMs && other.id < order.id);
 			return before && createdMs - otherMs <= windowMs && receiverKey(other) === receiver;
 		});
@@ -99,7 +111,7 @@ export const mergeable: RuleDefinition<MergeableSettings> = {
 		const orderIds = candidates
 			.filter(
 				(other) =>
-					Math.abs(toEpochMillis(other.createdAt) - createdMs) <= windowMs &&
+					Math.abs(createdMsOf(other) - createdMs) <= windowMs &&
 					shopBuyerKey(other) === buyer &&
 					receiverKey(other) === receiver &&
 					canMerge(other, settings.includePresale),
@@ -129,12 +141,10 @@ export function recentOrdersFromList(orders: readonly UnifiedOrder[]): RecentOrd
 		else byKey.set(key, [entry]);
 	};
 	for (const order of orders) {
-		const entry = { order, createdMs: toEpochMillis(order.createdAt) };
+		const entry = { order, createdMs: createdMsOf(order) };
 		for (const key of keysOf(order)) add(key, entry);
 	}
-	return ({ order, since, until }) => {
-		const sinceMs = toEpochMillis(since);
-		const untilMs = toEpochMillis(until);
+	return ({ order, sinceMs, untilMs }) => {
 		const found = new Set<UnifiedOrder>();
 		for (const key of keysOf(order)) {
 			for (const entry of byKey.get(key) ?? []) {
