@@ -1,0 +1,189 @@
+// One customer per person across channels. An order links through its buyer identity (channel + buyer id)
+// and, when enabled, a salted hash of an unmasked receiver phone; the buyer identity wins when both match.
+import { createHash } from 'node:crypto';
+import { toEpochMillis, type UnifiedOrder } from '../model';
+import { isoAt, type StoreContext } from './context';
+import { invalidInput, notFound } from './errors';
+import { insertRows, selectIn, type Sql } from './sql';
+import type { CustomerIdentity, CustomerRef, CustomerView, MergeResult, WriteOptions } from './types';
+
+const MIN_PHONE_DIGITS = 7;
+
+interface IdentityKey {
+	kind: 'buyer' | 'phone';
+	channel: string;
+	value: string;
+}
+
+/** Links each order to a customer, creating customers and identities as needed; returns order id -> customer id. */
+export async function linkCustomers(
+	ctx: StoreContext,
+	tx: Sql,
+	orders: readonly UnifiedOrder[],
+	nowMs: number,
+): Promise<Map<string, string>> {
+	const keysOf = new Map(orders.map((order) => [order.id, identityKeys(ctx, order)]));
+	const allKeys = [...keysOf.values()].flat();
+	const known = new Map<string, string>();
+	const rows = await selectIn<{ kind: string; channel: string; value: string; customer_id: string }>(
+		tx,
+		'SELECT kind, channel, value, customer_id FROM customer_identities WHERE value IN ({in})',
+		[...new Set(allKeys.map((k) => k.value))],
+	);
+	for (const row of rows) known.set(keyText(row as IdentityKey), row.customer_id);
+
+	const links = new Map<string, string>();
+	const customers = new Map<string, { name?: string; first: number; last: number }>();
+	const newIdentities: unknown[][] = [];
+	for (const order of orders) {
+		const keys = keysOf.get(order.id) ?? [];
+		if (!keys.length) continue;
+		const customerId = keys.map((k) => known.get(keyText(k))).find((id) => id) ?? customerIdFor(keys[0]);
+		links.set(order.id, customerId);
+		for (const key of keys) {
+			if (known.has(keyText(key))) continue;
+			known.set(keyText(key), customerId);
+			newIdentities.push([key.kind, key.channel, key.value, customerId, nowMs]);
+		}
+		const seen = toEpochMillis(order.createdAt);
+		const entry = customers.get(customerId) ?? { name: order.buyer.nick, first: seen, last: seen };
+		customers.set(customerId, { name: entry.name ?? order.buyer.nick, first: Math.min(entry.first, seen), last: Math.max(entry.last, seen) });
+	}
+	const dialect = ctx.driver.dialect;
+	await insertRows(
+		tx,
+		dialect,
+		'customers',
+		['id', 'display_name', 'first_seen_ms', 'last_seen_ms', 'updated_ms'],
+		[...customers].sort(([a], [b]) => (a < b ? -1 : 1)).map(([id, c]) => [id, c.name ?? null, c.first, c.last, nowMs]),
+		` ON CONFLICT (id) DO UPDATE SET
+			first_seen_ms = CASE WHEN excluded.first_seen_ms < customers.first_seen_ms THEN excluded.first_seen_ms ELSE customers.first_seen_ms END,
+			last_seen_ms = CASE WHEN excluded.last_seen_ms > customers.last_seen_ms THEN excluded.last_seen_ms ELSE customers.last_seen_ms END,
+			display_name = COALESCE(customers.display_name, excluded.display_name),
+			updated_ms = excluded.updated_ms`,
+	);
+	await insertRows(
+		tx,
+		dialect,
+		'customer_identities',
+		['kind', 'channel', 'value', 'customer_id', 'created_ms'],
+		newIdentities,
+		' ON CONFLICT (kind, channel, value) DO NOTHING',
+	);
+	return links;
+}
+
+export async function getCustomer(ctx: StoreContext, ref: CustomerRef, orderLimit = 50): Promise<CustomerView | undefined> {
+	return ctx.driver.read(async (tx) => {
+		let id = typeof ref === 'string' ? ref : await customerOfBuyer(tx, ref.channel, ref.buyerId);
+		if (!id) return undefined;
+		let row = await tx.get<CustomerRow>('SELECT * FROM customers WHERE id = ?', [id]);
+		// A merged customer answers as the one it was merged into.
+		for (let hops = 0; row?.merged_into && hops < 10; hops++) {
+			id = row.merged_into;
+			row = await tx.get<CustomerRow>('SELECT * FROM customers WHERE id = ?', [id]);
+		}
+		if (!row) return undefined;
+		const identities = await tx.all<CustomerIdentity>(
+			'SELECT kind, channel, value FROM customer_identities WHERE customer_id = ? ORDER BY kind, channel, value',
+			[row.id],
+		);
+		const count = await tx.get<{ n: number }>('SELECT COUNT(*) AS n FROM orders WHERE customer_id = ?', [row.id]);
+		const orders = await tx.all<Record<string, string | number>>(
+			`SELECT id, channel, shop_id, channel_order_id, status, created_ms, paid_total, currency FROM orders
+			 WHERE customer_id = ? ORDER BY created_ms DESC, id DESC LIMIT ?`,
+			[row.id, Math.max(0, orderLimit)],
+		);
+		const merged = await tx.all<{ id: string }>('SELECT id FROM customers WHERE merged_into = ? ORDER BY id', [row.id]);
+		return {
+			id: row.id,
+			...(row.display_name ? { displayName: row.display_name } : {}),
+			firstSeenAt: isoAt(row.first_seen_ms),
+			lastSeenAt: isoAt(row.last_seen_ms),
+			identities: identities.map((i) => ({ kind: i.kind, channel: i.channel, value: i.value })),
+			orderCount: Number(count?.n ?? 0),
+			orders: orders.map((o) => ({
+				id: String(o.id),
+				channel: String(o.channel),
+				shopId: String(o.shop_id),
+				channelOrderId: String(o.channel_order_id),
+				status: String(o.status),
+				createdAt: isoAt(Number(o.created_ms)),
+				paidTotal: Number(o.paid_total),
+				currency: String(o.currency),
+			})),
+			mergedFrom: merged.map((m) => m.id),
+		};
+	});
+}
+
+/** Moves mergeId's identities and orders to keepId; mergeId remains as a pointer to keepId. */
+export async function mergeCustomers(ctx: StoreContext, keepId: string, mergeId: string, _options?: WriteOptions): Promise<MergeResult> {
+	if (keepId === mergeId) throw invalidInput(`cannot merge customer ${keepId} into itself`);
+	return ctx.driver.write(async (tx) => {
+		const rows = await tx.all<CustomerRow>(`SELECT * FROM customers WHERE id IN (?, ?)${ctx.driver.dialect.forUpdate}`, [keepId, mergeId]);
+		const keep = rows.find((r) => r.id === keepId);
+		const merge = rows.find((r) => r.id === mergeId);
+		if (!keep || keep.merged_into) throw notFound('customer', keepId);
+		if (!merge || merge.merged_into) throw notFound('customer', mergeId);
+		const now = ctx.now();
+		const movedIdentities = await tx.run('UPDATE customer_identities SET customer_id = ? WHERE customer_id = ?', [keepId, mergeId]);
+		const movedOrders = await tx.run('UPDATE orders SET customer_id = ?, changed_ms = ? WHERE customer_id = ?', [keepId, now, mergeId]);
+		await tx.run(
+			`UPDATE customers SET first_seen_ms = ?, last_seen_ms = ?, display_name = COALESCE(display_name, ?), updated_ms = ? WHERE id = ?`,
+			[
+				Math.min(keep.first_seen_ms, merge.first_seen_ms),
+				Math.max(keep.last_seen_ms, merge.last_seen_ms),
+				merge.display_name,
+				now,
+				keepId,
+			],
+		);
+		await tx.run('UPDATE customers SET merged_into = ?, updated_ms = ? WHERE merged_into = ? OR id = ?', [keepId, now, mergeId, mergeId]);
+		return { customerId: keepId, mergedId: mergeId, movedOrders, movedIdentities };
+	});
+}
+
+/** Salted sha256 of a mainland-style phone number (digits only, +86 dropped). */
+export function phoneHash(phone: string, salt: string): string | undefined {
+	let digits = phone.replace(/\D/g, '');
+	if (digits.length === 13 && digits.startsWith('86')) digits = digits.slice(2);
+	if (digits.length < MIN_PHONE_DIGITS || phone.includes('*')) return undefined;
+	return createHash('sha256').update(`${salt}\u0000${digits}`).digest('hex');
+}
+
+interface CustomerRow {
+	id: string;
+	display_name: string | null;
+	first_seen_ms: number;
+	last_seen_ms: number;
+	merged_into: string | null;
+}
+
+async function customerOfBuyer(tx: Sql, channel: string, buyerId: string): Promise<string | undefined> {
+	const row = await tx.get<{ customer_id: string }>(
+		"SELECT customer_id FROM customer_identities WHERE kind = 'buyer' AND channel = ? AND value = ?",
+		[channel, buyerId],
+	);
+	return row?.customer_id;
+}
+
+function identityKeys(ctx: StoreContext, order: UnifiedOrder): IdentityKey[] {
+	const keys: IdentityKey[] = [];
+	if (order.buyer.id) keys.push({ kind: 'buyer', channel: order.channel, value: order.buyer.id });
+	const phone = order.receiver.phone;
+	if (ctx.options.matchCustomersByPhone && phone && !order.receiver.masked) {
+		const hash = phoneHash(phone, ctx.options.phoneHashSalt);
+		if (hash) keys.push({ kind: 'phone', channel: '', value: hash });
+	}
+	return keys;
+}
+
+function keyText(key: IdentityKey): string {
+	return `${key.kind}\u0000${key.channel}\u0000${key.value}`;
+}
+
+/** Stable id from the first identity, so concurrent writers creating the same customer agree. */
+function customerIdFor(key: IdentityKey): string {
+	return `cu_${createHash('sha256').update(keyText(key)).digest('hex').slice(0, 32)}`;
+}

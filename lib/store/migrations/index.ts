@@ -1,0 +1,7 @@
+import { initial } from './001_initial';
+import type { Migration } from './types';
+
+export type { Migration } from './types';
+
+/** Every migration, in version order. */
+export const MIGRATIONS: readonly Migration[] = [initial];

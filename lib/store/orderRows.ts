@@ -1,0 +1,211 @@
+// How an order maps onto the orders / order_lines / order_tags / order_events tables, and the set-based
+// writes shared by upsert, patch and SKU back-fill.
+import { type OrderStatus, toEpochMillis, type UnifiedOrder } from '../model';
+import { isoAt, parseJsonColumn } from './context';
+import type { LocalOverlay } from './orderMerge';
+import { type Dialect, insertRows, RetryTransaction, runIn, selectIn, type Sql } from './sql';
+import type { StoredOrder } from './types';
+
+const ORDER_COLUMNS = [
+	'id',
+	'channel',
+	'shop_id',
+	'channel_order_id',
+	'status',
+	'channel_status',
+	'refund_state',
+	'created_ms',
+	'updated_ms',
+	'paid_ms',
+	'changed_ms',
+	'audit_decision',
+	'customer_id',
+	'currency',
+	'paid_total',
+	'search_text',
+	'snapshot_hash',
+	'local',
+	'data',
+];
+const ORDER_UPDATE = ` ON CONFLICT (id) DO UPDATE SET ${ORDER_COLUMNS.filter((c) => c !== 'id')
+	.map((c) => `${c} = excluded.${c}`)
+	.join(', ')}`;
+const LINE_COLUMNS = [
+	'order_id',
+	'line_id',
+	'channel_sku_id',
+	'merchant_code',
+	'master_sku',
+	'title',
+	'quantity',
+	'unit_price',
+	'paid_amount',
+	'refund_state',
+];
+const EVENT_COLUMNS = ['order_id', 'at_ms', 'actor', 'kind', 'from_status', 'to_status', 'before', 'after'];
+
+/** What the orders row holds beside the order itself. */
+export interface OrderRecord {
+	order: UnifiedOrder;
+	/** Status of the last channel snapshot accepted; judges the next one. */
+	channelStatus: OrderStatus;
+	snapshotHash: string;
+	local?: LocalOverlay;
+	customerId?: string | null;
+	changedMs: number;
+}
+
+/** The columns loaded to decide what to do with an incoming snapshot (no order JSON). */
+export interface OrderHead {
+	id: string;
+	status: OrderStatus;
+	channel_status: OrderStatus;
+	refund_state: string;
+	updated_ms: number;
+	snapshot_hash: string;
+	customer_id: string | null;
+	local: string | null;
+}
+
+export interface EventRow {
+	orderId: string;
+	atMs: number;
+	actor: string;
+	kind: string;
+	fromStatus?: OrderStatus | null;
+	toStatus?: OrderStatus | null;
+	before?: Record<string, unknown> | null;
+	after?: Record<string, unknown> | null;
+}
+
+export async function loadHeads(tx: Sql, dialect: Dialect, ids: readonly string[]): Promise<Map<string, OrderHead>> {
+	const rows = await selectIn<OrderHead>(
+		tx,
+		`SELECT id, status, channel_status, refund_state, updated_ms, snapshot_hash, customer_id, local
+		 FROM orders WHERE id IN ({in}) ORDER BY id${dialect.forUpdate}`,
+		[...ids].sort(),
+	);
+	return new Map(rows.map((row) => [row.id, row]));
+}
+
+export async function loadOrders(tx: Sql, ids: readonly string[]): Promise<Map<string, StoredOrder>> {
+	const rows = await selectIn<StoredOrderRow>(
+		tx,
+		`SELECT ${STORED_ORDER_COLUMNS} FROM orders WHERE id IN ({in})`,
+		ids,
+	);
+	return new Map(rows.map((row) => [row.id, toStoredOrder(row)]));
+}
+
+export const STORED_ORDER_COLUMNS = 'id, data, customer_id, changed_ms';
+export interface StoredOrderRow {
+	id: string;
+	data: string;
+	customer_id: string | null;
+	changed_ms: number;
+}
+
+export function toStoredOrder(row: StoredOrderRow): StoredOrder {
+	const order = JSON.parse(row.data) as StoredOrder;
+	if (row.customer_id) order.customerId = row.customer_id;
+	order.changedAt = isoAt(row.changed_ms);
+	return order;
+}
+
+export function parseLocal(text: string | null): LocalOverlay | undefined {
+	return parseJsonColumn<LocalOverlay | undefined>(text, undefined);
+}
+
+/**
+ * Writes orders rows. `created` rows must not exist yet: if another writer inserted one meanwhile, the
+ * transaction is retried so the order is merged instead of overwritten. Lines and tags are replaced.
+ */
+export async function writeOrders(
+	tx: Sql,
+	dialect: Dialect,
+	records: { created: readonly OrderRecord[]; updated: readonly OrderRecord[] },
+	replaceLines = true,
+): Promise<void> {
+	const created = [...records.created].sort((a, b) => compareIds(a.order.id, b.order.id));
+	const updated = [...records.updated].sort((a, b) => compareIds(a.order.id, b.order.id));
+	const inserted = await insertRows(tx, dialect, 'orders', ORDER_COLUMNS, created.map(orderRow), ' ON CONFLICT (id) DO NOTHING');
+	if (inserted !== created.length) throw new RetryTransaction('an order was inserted by another writer');
+	await insertRows(tx, dialect, 'orders', ORDER_COLUMNS, updated.map(orderRow), ORDER_UPDATE);
+	const updatedIds = updated.map((r) => r.order.id);
+	if (replaceLines) await runIn(tx, 'DELETE FROM order_lines WHERE order_id IN ({in})', updatedIds);
+	await runIn(tx, 'DELETE FROM order_tags WHERE order_id IN ({in})', updatedIds);
+	const all = [...created, ...updated];
+	const lines = replaceLines ? all : created;
+	await insertRows(tx, dialect, 'order_lines', LINE_COLUMNS, lines.flatMap((r) => lineRows(r.order)));
+	const tags = all.flatMap((r) => [...new Set(r.order.tags)].map((tag) => [r.order.id, tag]));
+	await insertRows(tx, dialect, 'order_tags', ['order_id', 'tag'], tags);
+}
+
+export async function writeEvents(tx: Sql, dialect: Dialect, events: readonly EventRow[]): Promise<void> {
+	const rows = events.map((e) => [
+		e.orderId,
+		e.atMs,
+		e.actor,
+		e.kind,
+		e.fromStatus ?? null,
+		e.toStatus ?? null,
+		e.before ? JSON.stringify(e.before) : null,
+		e.after ? JSON.stringify(e.after) : null,
+	]);
+	await insertRows(tx, dialect, 'order_events', EVENT_COLUMNS, rows);
+}
+
+function orderRow(record: OrderRecord): unknown[] {
+	const { order } = record;
+	return [
+		order.id,
+		order.channel,
+		order.shopId,
+		order.channelOrderId,
+		order.status,
+		record.channelStatus,
+		order.refundState,
+		toEpochMillis(order.createdAt),
+		toEpochMillis(order.updatedAt),
+		order.paidAt ? toEpochMillis(order.paidAt) : null,
+		record.changedMs,
+		order.audit?.decision ?? null,
+		record.customerId ?? null,
+		order.currency,
+		order.totals.paid,
+		searchText(order),
+		record.snapshotHash,
+		record.local && Object.keys(record.local).length ? JSON.stringify(record.local) : null,
+		JSON.stringify(order),
+	];
+}
+
+function lineRows(order: UnifiedOrder): unknown[][] {
+	return order.lines.map((line) => [
+		order.id,
+		line.lineId,
+		line.channelSkuId ?? null,
+		line.merchantCode ?? null,
+		line.masterSku ?? null,
+		line.title,
+		line.quantity,
+		line.unitPrice,
+		line.paidAmount,
+		line.refundState,
+	]);
+}
+
+/** Lower-cased text the free-text search looks in. */
+export function searchText(order: UnifiedOrder): string {
+	const parts = [order.channelOrderId, order.buyer.nick, order.buyer.id, order.receiver.name, order.receiver.phone];
+	for (const line of order.lines) parts.push(line.title, line.skuName, line.channelSkuId, line.merchantCode, line.masterSku);
+	return parts
+		.filter((part) => part)
+		.join('\n')
+		.toLowerCase();
+}
+
+// Byte order, the same on both engines, so concurrent writers lock rows in one order (no deadlock).
+function compareIds(a: string, b: string): number {
+	return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,210 @@
+// Reserving stock for an order: atomic, idempotent per (order, line, master SKU), all or nothing per call.
+// Availability is never taken below zero because the check and the change are one conditional UPDATE
+// (RESERVE_STOCK_SQL) inside the write transaction: on PostgreSQL the row lock makes a concurrent reserver
+// re-check against the committed value; on SQLite BEGIN IMMEDIATE admits one writer at a time.
+import { actorOf, type StoreContext } from './context';
+import { invalidInput, notFound } from './errors';
+import { type LedgerRow, type StockRow, writeLedger } from './inventory';
+import { loadOrders } from './orderRows';
+import { loadSkuFacts } from './skus';
+import { RetryTransaction, type Sql } from './sql';
+import type { ReleaseOptions, ReleaseResult, ReservationRequest, ReservationResult, ReservedLine, ReserveOptions, Shortage } from './types';
+import { listWarehouses } from './inventory';
+
+/** Takes `qty` into reserved only while on_hand - reserved - safety stays >= 0. Params: qty, now, warehouse, sku, qty. */
+export const RESERVE_STOCK_SQL =
+	'UPDATE stock SET reserved = reserved + ?, updated_ms = ? WHERE warehouse_id = ? AND master_sku = ? AND on_hand - reserved - safety >= ? RETURNING on_hand, reserved, safety';
+
+interface ReservationRow {
+	order_id: string;
+	line_id: string;
+	master_sku: string;
+	warehouse_id: string;
+	quantity: number;
+	status: ReservedLine['status'];
+}
+
+/** Rolls the transaction back and carries the shortages out. */
+class Shortfall extends Error {
+	constructor(readonly result: ReservationResult) {
+		super('not enough stock');
+	}
+}
+
+export async function reserveForOrder(
+	ctx: StoreContext,
+	orderId: string,
+	lines: readonly ReservationRequest[],
+	options: ReserveOptions = {},
+): Promise<ReservationResult> {
+	checkRequests(orderId, lines);
+	try {
+		return await ctx.driver.write((tx) => reserveWithin(ctx, tx, orderId, lines, options));
+	} catch (err) {
+		if (err instanceof Shortfall) return err.result;
+		throw err;
+	}
+}
+
+async function reserveWithin(
+	ctx: StoreContext,
+	tx: Sql,
+	orderId: string,
+	lines: readonly ReservationRequest[],
+	options: ReserveOptions,
+): Promise<ReservationResult> {
+	const now = ctx.now();
+	const existing = new Map(
+		(await activeOrAny(ctx, tx, orderId)).map((r) => [reservationKey(r.line_id, r.master_sku), r]),
+	);
+	const warehouses = (await listWarehouses(tx)).filter(
+		(w) =>
+			w.active &&
+			(!options.region || !w.regions?.length || w.regions.includes(options.region)) &&
+			(!options.channel || !w.channels?.length || w.channels.includes(options.channel)),
+	);
+	const result: ReservationResult = { orderId, ok: true, lines: [], shortages: [] };
+	const ledger: LedgerRow[] = [];
+	// One lock order for every transaction (by SKU, then line), so concurrent orders cannot deadlock.
+	const todo = [...lines].sort((a, b) => compare(a.masterSku, b.masterSku) || compare(a.lineId, b.lineId));
+	for (const line of todo) {
+		const found = existing.get(reservationKey(line.lineId, line.masterSku));
+		if (found) {
+			result.lines.push(toLine(found, false));
+			continue;
+		}
+		const tried = line.warehouseId ? [line.warehouseId] : warehouses.map((w) => w.id);
+		let reserved: { warehouseId: string; after: StockRow } | undefined;
+		for (const warehouseId of tried) {
+			const after = await tx.get<StockRow>(RESERVE_STOCK_SQL, [line.quantity, now, warehouseId, line.masterSku, line.quantity]);
+			if (after) {
+				reserved = { warehouseId, after };
+				break;
+			}
+		}
+		if (!reserved) {
+			result.shortages.push(await shortageOf(tx, line, tried));
+			continue;
+		}
+		const claimed = await tx.run(
+			`INSERT INTO reservations (order_id, line_id, master_sku, warehouse_id, quantity, status, created_ms, updated_ms)
+			 VALUES (?, ?, ?, ?, ?, 'active', ?, ?) ON CONFLICT (order_id, line_id, master_sku) DO NOTHING`,
+			[orderId, line.lineId, line.masterSku, reserved.warehouseId, line.quantity, now, now],
+		);
+		// Another process reserved this line meanwhile: start over, and the rerun finds its reservation.
+		if (!claimed) throw new RetryTransaction(`order ${orderId} line ${line.lineId} was reserved concurrently`);
+		ledger.push({
+			warehouseId: reserved.warehouseId,
+			masterSku: line.masterSku,
+			kind: 'reserve',
+			deltaOnHand: 0,
+			deltaReserved: line.quantity,
+			after: reserved.after,
+			orderId,
+			lineId: line.lineId,
+		});
+		result.lines.push({ lineId: line.lineId, masterSku: line.masterSku, quantity: line.quantity, warehouseId: reserved.warehouseId, status: 'active', new: true });
+	}
+	if (result.shortages.length) throw new Shortfall({ ...result, ok: false, lines: result.lines.filter((l) => !l.new) });
+	await writeLedger(ctx, tx, ledger, actorOf(options), now);
+	return result;
+}
+
+export async function release(ctx: StoreContext, orderId: string, options: ReleaseOptions): Promise<ReleaseResult> {
+	if (!['cancel', 'refund', 'ship'].includes(options.reason)) throw invalidInput(`release reason must be cancel, refund or ship, got ${JSON.stringify(options.reason)}`);
+	return ctx.driver.write(async (tx) => {
+		const now = ctx.now();
+		const wanted = options.lineIds ? new Set(options.lineIds) : undefined;
+		const rows = (await activeOrAny(ctx, tx, orderId)).filter((r) => r.status === 'active' && (!wanted || wanted.has(r.line_id)));
+		const ship = options.reason === 'ship';
+		const ledger: LedgerRow[] = [];
+		const lines: ReservedLine[] = [];
+		for (const row of rows.sort((a, b) => compare(a.master_sku, b.master_sku) || compare(a.line_id, b.line_id))) {
+			const quantity = Number(row.quantity);
+			const after = (await tx.get<StockRow>(
+				`UPDATE stock SET reserved = reserved - ?, on_hand = on_hand - ?, updated_ms = ? WHERE warehouse_id = ? AND master_sku = ? RETURNING on_hand, reserved, safety`,
+				[quantity, ship ? quantity : 0, now, row.warehouse_id, row.master_sku],
+			))!;
+			const status = ship ? 'shipped' : 'released';
+			await tx.run('UPDATE reservations SET status = ?, reason = ?, updated_ms = ? WHERE order_id = ? AND line_id = ? AND master_sku = ?', [
+				status,
+				options.reason,
+				now,
+				orderId,
+				row.line_id,
+				row.master_sku,
+			]);
+			ledger.push({
+				warehouseId: row.warehouse_id,
+				masterSku: row.master_sku,
+				kind: ship ? 'ship' : 'release',
+				deltaOnHand: ship ? -quantity : 0,
+				deltaReserved: -quantity,
+				after,
+				reason: options.reason,
+				orderId,
+				lineId: row.line_id,
+			});
+			lines.push({ ...toLine(row, true), status });
+		}
+		await writeLedger(ctx, tx, ledger, actorOf(options), now);
+		return { orderId, lines };
+	});
+}
+
+/** An order's lines as reservation requests: bundles expanded, refunded lines left out. */
+export async function reservationLinesFor(ctx: StoreContext, orderId: string): Promise<ReservationRequest[]> {
+	return ctx.driver.read(async (tx) => {
+		const order = (await loadOrders(tx, [orderId])).get(orderId);
+		if (!order) throw notFound('order', orderId);
+		const lines = order.lines.filter((l) => l.refundState !== 'refunded');
+		const unmapped = lines.filter((l) => !l.masterSku).map((l) => l.lineId);
+		if (unmapped.length) throw invalidInput(`order ${orderId} has lines without a master SKU: ${unmapped.join(', ')}`, { orderId, unmapped });
+		const facts = await loadSkuFacts(tx, lines.map((l) => l.masterSku!));
+		return lines.flatMap((l) => {
+			const parts = facts.get(l.masterSku!)?.components ?? [{ sku: l.masterSku!, quantity: 1 }];
+			return parts.map((c) => ({ lineId: l.lineId, masterSku: c.sku, quantity: l.quantity * c.quantity }));
+		});
+	});
+}
+
+async function activeOrAny(ctx: StoreContext, tx: Sql, orderId: string): Promise<ReservationRow[]> {
+	return tx.all<ReservationRow>(
+		`SELECT order_id, line_id, master_sku, warehouse_id, quantity, status FROM reservations WHERE order_id = ? ORDER BY master_sku, line_id${ctx.driver.dialect.forUpdate}`,
+		[orderId],
+	);
+}
+
+async function shortageOf(tx: Sql, line: ReservationRequest, warehouseIds: string[]): Promise<Shortage> {
+	let best = 0;
+	for (const id of warehouseIds) {
+		const row = await tx.get<StockRow>('SELECT on_hand, reserved, safety FROM stock WHERE warehouse_id = ? AND master_sku = ?', [id, line.masterSku]);
+		if (row) best = Math.max(best, Number(row.on_hand) - Number(row.reserved) - Number(row.safety));
+	}
+	return { lineId: line.lineId, masterSku: line.masterSku, quantity: line.quantity, available: best };
+}
+
+function checkRequests(orderId: string, lines: readonly ReservationRequest[]): void {
+	if (!orderId) throw invalidInput('reserveForOrder needs an order id');
+	const seen = new Set<string>();
+	for (const line of lines) {
+		if (!line.lineId || !line.masterSku || !Number.isSafeInteger(line.quantity) || line.quantity < 1) {
+			throw invalidInput(`order ${orderId}: a reservation line needs lineId, masterSku and a positive integer quantity`, { line });
+		}
+		const key = reservationKey(line.lineId, line.masterSku);
+		if (seen.has(key)) throw invalidInput(`order ${orderId}: line ${line.lineId} / ${line.masterSku} is listed twice`, { line });
+		seen.add(key);
+	}
+}
+
+function toLine(row: ReservationRow, isNew: boolean): ReservedLine {
+	return { lineId: row.line_id, masterSku: row.master_sku, quantity: Number(row.quantity), warehouseId: row.warehouse_id, status: row.status, new: isNew };
+}
+
+function reservationKey(lineId: string, masterSku: string): string {
+	return `${lineId}\u0000${masterSku}`;
+}
+
+function compare(a: string, b: string): number {
+	return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,113 @@
+// SQLite engine over node:sqlite (no native addon). One file per store, WAL so readers never block the
+// writer, busy_timeout so concurrent processes wait instead of failing, BEGIN IMMEDIATE so a write
+// transaction takes the write lock up front and two processes never interleave read-modify-write.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { backup, DatabaseSync, type StatementSync } from 'node:sqlite';
+import { type BackupSupport, type Dialect, type Driver, RetryTransaction, type Sql, toSqlValue } from './sql';
+
+export const SQLITE_DIALECT: Dialect = { name: 'sqlite', forUpdate: '', maxParams: 32766 };
+
+/** How long a process waits for another one's write lock before giving up. */
+export const DEFAULT_SQLITE_BUSY_TIMEOUT_MS = 10_000;
+const MAX_CACHED_STATEMENTS = 400;
+const MAX_RETRIES = 5;
+
+export interface SqliteOptions {
+	/** Database file; created with its folder when missing. ':memory:' for a throwaway store. */
+	path: string;
+	busyTimeoutMs?: number;
+}
+
+export class SqliteDriver implements Driver {
+	readonly dialect = SQLITE_DIALECT;
+	// BEGIN IMMEDIATE already holds the one write lock of the file.
+	readonly migrationPreamble: readonly string[] = [];
+	readonly db: DatabaseSync;
+	private readonly statements = new Map<string, StatementSync>();
+	// DatabaseSync is one connection: async callers must not interleave inside another's transaction.
+	private queue: Promise<unknown> = Promise.resolve();
+	private readonly direct: Sql;
+	readonly backup: BackupSupport;
+
+	constructor(options: SqliteOptions) {
+		if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
+		this.db = new DatabaseSync(options.path, { timeout: options.busyTimeoutMs ?? DEFAULT_SQLITE_BUSY_TIMEOUT_MS });
+		this.db.exec('PRAGMA journal_mode = WAL');
+		// NORMAL is durable across process crashes in WAL mode; only an OS crash may lose the last commits.
+		this.db.exec('PRAGMA synchronous = NORMAL');
+		this.db.exec('PRAGMA foreign_keys = ON');
+		// SQLite's online backup: a consistent copy while other connections keep reading and writing.
+		this.backup = { kind: 'file', storeFile: options.path, copyTo: (path) => backup(this.db, path).then(() => undefined) };
+		this.direct = {
+			all: async <T>(text: string, params: readonly unknown[] = []) => this.prepare(text).all(...bind(params)) as T[],
+			get: async <T>(text: string, params: readonly unknown[] = []) => this.prepare(text).get(...bind(params)) as T | undefined,
+			run: async (text: string, params: readonly unknown[] = []) => Number(this.prepare(text).run(...bind(params)).changes),
+			exec: async (text: string) => this.db.exec(text),
+		};
+	}
+
+	all<T>(text: string, params?: readonly unknown[]): Promise<T[]> {
+		return this.exclusive(() => this.direct.all<T>(text, params));
+	}
+
+	get<T>(text: string, params?: readonly unknown[]): Promise<T | undefined> {
+		return this.exclusive(() => this.direct.get<T>(text, params));
+	}
+
+	run(text: string, params?: readonly unknown[]): Promise<number> {
+		return this.exclusive(() => this.direct.run(text, params));
+	}
+
+	exec(text: string): Promise<void> {
+		return this.exclusive(() => this.direct.exec(text));
+	}
+
+	write<T>(fn: (tx: Sql) => Promise<T>): Promise<T> {
+		return this.exclusive(() => this.transaction('BEGIN IMMEDIATE', fn));
+	}
+
+	read<T>(fn: (tx: Sql) => Promise<T>): Promise<T> {
+		return this.exclusive(() => this.transaction('BEGIN', fn));
+	}
+
+	async close(): Promise<void> {
+		await this.exclusive(async () => {
+			if (this.db.isOpen) this.db.close();
+		});
+	}
+
+	private async transaction<T>(begin: string, fn: (tx: Sql) => Promise<T>): Promise<T> {
+		for (let attempt = 1; ; attempt++) {
+			this.db.exec(begin);
+			try {
+				const result = await fn(this.direct);
+				this.db.exec('COMMIT');
+				return result;
+			} catch (err) {
+				if (this.db.isTransaction) this.db.exec('ROLLBACK');
+				if (!(err instanceof RetryTransaction) || attempt >= MAX_RETRIES) throw err;
+			}
+		}
+	}
+
+	private exclusive<T>(fn: () => Promise<T>): Promise<T> {
+		const run = this.queue.then(fn, fn);
+		this.queue = run.catch(() => undefined);
+		return run;
+	}
+
+	private prepare(text: string): StatementSync {
+		let statement = this.statements.get(text);
+		if (!statement) {
+			if (this.statements.size >= MAX_CACHED_STATEMENTS) this.statements.clear();
+			statement = this.db.prepare(text);
+			this.statements.set(text, statement);
+		}
+		return statement;
+	}
+}
+
+function bind(params: readonly unknown[]): Array<string | number | null> {
+	return params.map(toSqlValue);
+}
