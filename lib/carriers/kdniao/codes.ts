@@ -1,5 +1,6 @@
-// Kdniao status codes: `State` (0-6, 10) and `StateEx` / `Traces[].Action` (1xx-6xx) in one flat table;
-// the StateEx codes 1-6 and 10 mean the same as the State codes of that number.
+// Kdniao vocabularies as data: status codes (`State` 0-6 and 10, `StateEx` / `Traces[].Action` 1xx-6xx in
+// one flat table; StateEx 1-6 and 10 mean the same as the State of that number) and result codes.
+import type { ErrorCodeTable } from '../../channels/core/errors';
 import type { TrackingCodeTable, TrackingMapping } from '../status';
 
 /** Meanings we inferred rather than read in a source; kept here so they can be corrected in one edit. */
@@ -65,3 +66,32 @@ export function kdniaoParcelStatus(
 	if (providerCode === '401' && traceCount === 0) return { status: 'pending' };
 	return mapping;
 }
+
+/**
+ * `ResultCode` -> error kind (bububa/kdniao constants). 102 校验问题 is read as a DataSign or EBusinessID
+ * check and 104 用户问题 as an account problem [I]. 405 (daily query limit) is handled apart: see below.
+ */
+export const KDNIAO_ERRORS: ErrorCodeTable = {
+	codes: {
+		'101': 'invalid',
+		'102': 'auth',
+		'103': 'invalid',
+		'104': 'permanent',
+		'105': 'permanent',
+		'401': 'invalid',
+		'402': 'invalid',
+		'403': 'invalid',
+		'404': 'invalid',
+	},
+	hints: {
+		auth: 'Kdniao could not verify the request: check the EBusinessID and AppKey of the credential',
+		invalid: 'Kdniao refused the request data: check the carrier code and tracking number',
+		permanent: 'Kdniao refused the call for this account (not activated, no balance or not allowed): check the account',
+	},
+};
+
+/** 超出查询次数限制: the daily quota (30 000 queries) is used up until midnight China time. */
+export const KDNIAO_DAILY_LIMIT_CODE = '405';
+
+/** [I] e-waybill ResultCode for "this OrderCode already has a waybill": the reply still carries the order. */
+export const KDNIAO_EORDER_ALREADY_CREATED_CODE = '106';
