@@ -8,25 +8,7 @@ import type { RetryDeps, RetryPolicy } from '../../retry';
 import { defineMethods, lastToFirst, pageSizeFor, paginatePages, splitWindow, type MethodSpec, type TimeWindow } from '../core';
 import { createFormGateway, type CallStats, type JsonObject } from '../core/formGateway';
 import { CHANNEL, TOP_ERROR_TABLE } from './codes';
-import { hasNext, signedTopParams, topErrorOf, topList, topResponseKey, type TopSignMethod } from './sign';
-
-export const TAOBAO_ENDPOINTS = {
-	production: 'https://eco.taobao.com/router/rest',
-	sandbox: 'https://gw.api.tbsandbox.com/router/rest',
-} as const;
-
-export interface TaobaoCredentials {
-	appKey: string;
-	appSecret: string;
-	/** The seller's access token (TOP's `session`). */
-	session: string;
-	refreshToken?: string;
-	/** Seller nick or id: names the shop in errors and unified order ids. */
-	shopId: string;
-	signMethod: TopSignMethod;
-	/** The full gateway URL, e.g. TAOBAO_ENDPOINTS.production or a local sandbox's /router/rest. */
-	url: string;
-}
+import { hasNext, signedTopParams, topErrorOf, topList, topResponseKey, type TaobaoCredentials } from './sign';
 
 export interface TaobaoClientOptions {
 	credentials: TaobaoCredentials;

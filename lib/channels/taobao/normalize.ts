@@ -1,20 +1,18 @@
 // A Taobao trade (from trade.fullinfo.get, a sold/increment list, or a push) -> UnifiedOrder. Pure: the
 // same payload always gives the same order. Totals are Taobao's own fields, never recomputed from lines.
+import { orderId, validateOrder, type Logistics, type OrderLine, type Receiver, type Shipment, type UnifiedOrder } from '../../model';
 import {
-	MoneyError,
-	TimeError,
-	orderId,
-	parseChannelTime,
-	parseMoney,
-	validateOrder,
-	type Logistics,
-	type OrderLine,
-	type Problem,
-	type Receiver,
-	type RefundState,
-	type Shipment,
-	type UnifiedOrder,
-} from '../../model';
+	PayloadReader,
+	compact,
+	isObject,
+	nonEmpty,
+	orderRefundState,
+	payloadProblem,
+	type NormalizeProblem,
+	type NormalizeResult,
+	type RawObject,
+} from '../core/payload';
+import { CarrierCodeError, fromChannelCarrierCode, type CarrierId } from '../../carriers/carrierCodes';
 import { CHANNEL, REFUND_STATUS_MAP, TRADE_STATUS_MAP } from './codes';
 
 export interface NormalizeOptions {
@@ -26,14 +24,7 @@ export interface NormalizeOptions {
 	basePath?: string;
 }
 
-/** A problem in the Taobao payload (`payload`) or in the unified order built from it (`order`). */
-export interface NormalizeProblem extends Problem {
-	source: 'payload' | 'order';
-}
-
-export type NormalizeResult =
-	| { ok: true; order: UnifiedOrder }
-	| { ok: false; problems: NormalizeProblem[]; channelOrderId?: string };
+export type { NormalizeProblem, NormalizeResult } from '../core/payload';
 
 export const TAOBAO_CURRENCY = 'CNY';
 
@@ -42,7 +33,7 @@ export const FLAG_LINES_TOTAL_MISMATCH = 'lines_total_mismatch';
 /** Flag set when the trade had no `modified` time and `created` stood in for updatedAt. */
 export const FLAG_UPDATED_AT_FROM_CREATED = 'updated_at_from_created';
 
-type RawObject = Record<string, unknown>;
+const READER = { currency: TAOBAO_CURRENCY, timeKind: 'shanghai_local' } as const;
 
 export function normalizeTaobaoTrade(raw: unknown, options: NormalizeOptions = {}): NormalizeResult {
 	const base = options.basePath ?? '$';
@@ -50,9 +41,9 @@ export function normalizeTaobaoTrade(raw: unknown, options: NormalizeOptions = {
 	if (!isObject(raw)) {
 		return { ok: false, problems: [{ source: 'payload', path: base, message: 'a Taobao trade must be a JSON object' }] };
 	}
-	const reader = new FieldReader(raw, base, problems);
+	const reader = new PayloadReader(raw, base, problems, READER);
 
-	const channelOrderId = reader.id('tid', 'tid_str', true);
+	const channelOrderId = reader.id('tid', true, 'tid_str');
 	const shopId = nonEmpty(options.shopId) ?? nonEmpty(raw.seller_nick);
 	if (!shopId) problems.push(payloadProblem(`${base}.seller_nick`, 'no shop id: set the Shop ID option or include seller_nick'));
 
@@ -136,8 +127,8 @@ function normalizeLine(raw: unknown, path: string, problems: NormalizeProblem[])
 		problems.push(payloadProblem(path, 'a line (order) must be a JSON object'));
 		return empty;
 	}
-	const reader = new FieldReader(raw, path, problems);
-	const lineId = reader.id('oid', 'oid_str', true) ?? '';
+	const reader = new PayloadReader(raw, path, problems, READER);
+	const lineId = reader.id('oid', true, 'oid_str') ?? '';
 	const quantity = reader.quantity('num');
 	const payment = reader.money('payment', false);
 	const dividedPayment = reader.money('divide_order_fee', false);
@@ -154,9 +145,9 @@ function normalizeLine(raw: unknown, path: string, problems: NormalizeProblem[])
 		paidAmount: dividedPayment ?? payment ?? reader.money('total_fee', true) ?? 0,
 		refundState: refundState ?? 'none',
 	};
-	const itemId = reader.id('num_iid', undefined, false);
+	const itemId = reader.id('num_iid', false);
 	if (itemId) line.channelItemId = itemId;
-	const skuId = reader.id('sku_id', undefined, false);
+	const skuId = reader.id('sku_id', false);
 	if (skuId) line.channelSkuId = skuId;
 	const merchantCode = nonEmpty(raw.outer_sku_id) ?? nonEmpty(raw.outer_iid);
 	if (merchantCode) line.merchantCode = merchantCode;
@@ -185,14 +176,6 @@ function linesDisagreeWithTotal(lines: LineResult[], paid: number, postage: numb
 		else return false;
 	}
 	return sum + postage !== paid;
-}
-
-/** The order's refund state from its lines: an open request outranks finished ones. */
-export function orderRefundState(states: RefundState[]): RefundState {
-	for (const open of ['requested', 'refunding'] as const) if (states.includes(open)) return open;
-	if (states.includes('refunded')) return 'refunded';
-	if (states.includes('rejected')) return 'rejected';
-	return 'none';
 }
 
 const MASK_CHAR = /\*/;
@@ -234,14 +217,35 @@ function logisticsOf(lines: LineResult[]): Logistics | undefined {
 	for (const { line, company, trackingNo, consignTime } of lines) {
 		if (!trackingNo) continue;
 		const key = `${company ?? ''}\u0000${trackingNo}`;
-		const shipment = byWaybill.get(key) ?? compact<Shipment>({ carrier: company ?? '', trackingNo, lineIds: [], shippedAt: consignTime });
+		const carrier = (company && carrierIdOf(company)) ?? company ?? '';
+		const shipment = byWaybill.get(key) ?? compact<Shipment>({ carrier, trackingNo, lineIds: [], shippedAt: consignTime });
 		shipment.lineIds?.push(line.lineId);
 		byWaybill.set(key, shipment);
 	}
 	const shipments = [...byWaybill.values()];
 	if (shipments.length === 0) return undefined;
-	// Taobao lines name the carrier ("顺丰速运"), not a company code; it is kept verbatim.
-	return compact({ channelCarrierCode: shipments[0].carrier || undefined, trackingNo: shipments[0].trackingNo, shipments });
+	const company = lines.find((l) => l.trackingNo === shipments[0].trackingNo)?.company;
+	return compact<Logistics>({
+		carrier: company ? carrierIdOf(company) : undefined,
+		channelCarrierCode: company,
+		trackingNo: shipments[0].trackingNo,
+		shipments,
+	});
+}
+
+/**
+ * Our carrier id for what a Taobao line names: a TOP company code ("SF") or, as order lines usually
+ * carry, the carrier's name ("顺丰速运"), which the carrier table resolves like any free-text carrier.
+ */
+export function carrierIdOf(companyCodeOrName: string): CarrierId | undefined {
+	for (const [channel, value] of [[CHANNEL, companyCodeOrName], ['own_site', companyCodeOrName]] as const) {
+		try {
+			return fromChannelCarrierCode(channel, value);
+		} catch (err) {
+			if (!(err instanceof CarrierCodeError)) throw err;
+		}
+	}
+	return undefined;
 }
 
 function linesOf(raw: RawObject): { items: unknown[]; path: string } | undefined {
@@ -251,98 +255,54 @@ function linesOf(raw: RawObject): { items: unknown[]; path: string } | undefined
 	return undefined;
 }
 
-/** Reads typed fields of one object, recording a problem (with its JSON path) for every bad value. */
-class FieldReader {
-	constructor(
-		private readonly raw: RawObject,
-		private readonly path: string,
-		private readonly problems: NormalizeProblem[],
-	) {}
+/** TOP response envelopes that carry trades (channels.md §1.4). */
+export const TAOBAO_TRADE_ENVELOPES = [
+	'trade_fullinfo_get_response',
+	'trades_sold_get_response',
+	'trades_sold_increment_get_response',
+	'trade_get_response',
+] as const;
 
-	/** An id as an exact string; a number beyond 2^53 means the body was parsed lossily and is refused. */
-	id(field: string, stringTwin: string | undefined, required: boolean): string | undefined {
-		const twin = stringTwin ? nonEmpty(this.raw[stringTwin]) : undefined;
-		const value = this.raw[field];
-		if (typeof value === 'string' && value.trim() !== '') return value.trim();
-		if (typeof value === 'number') {
-			if (Number.isSafeInteger(value) && value >= 0) return String(value);
-			if (twin) return twin;
-			this.fail(field, `${value} is not an exact id (numbers beyond 2^53 are rounded); parse the body losslessly`);
-			return undefined;
-		}
-		if (twin) return twin;
-		if (required || (value !== undefined && value !== null && value !== '')) {
-			this.fail(field, value === undefined ? 'missing' : `expected an id, got ${JSON.stringify(value)}`);
-		}
-		return undefined;
-	}
-
-	text(field: string, required: boolean): string | undefined {
-		const value = nonEmpty(this.raw[field]);
-		if (value === undefined && required) this.fail(field, 'missing');
-		return value;
-	}
-
-	money(field: string, required: boolean): number | undefined {
-		const value = this.raw[field];
-		if (value === undefined || value === null || value === '') {
-			if (required) this.fail(field, 'missing');
-			return undefined;
-		}
-		try {
-			return parseMoney(value, { currency: TAOBAO_CURRENCY, unit: 'major', field });
-		} catch (err) {
-			if (!(err instanceof MoneyError)) throw err;
-			this.fail(field, err.message);
-			return undefined;
-		}
-	}
-
-	time(field: string, required: boolean): string | undefined {
-		const value = this.raw[field];
-		if (value === undefined || value === null || value === '') {
-			if (required) this.fail(field, 'missing');
-			return undefined;
-		}
-		try {
-			return parseChannelTime(value, 'shanghai_local');
-		} catch (err) {
-			if (!(err instanceof TimeError)) throw err;
-			this.fail(field, err.message);
-			return undefined;
-		}
-	}
-
-	quantity(field: string): number | undefined {
-		const value = this.raw[field];
-		const number = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
-		if (typeof number === 'number' && Number.isSafeInteger(number) && number > 0) return number;
-		this.fail(field, value === undefined ? 'missing' : `expected a positive whole number, got ${JSON.stringify(value)}`);
-		return undefined;
-	}
-
-	private fail(field: string, message: string): void {
-		this.problems.push(payloadProblem(`${this.path}.${field}`, message));
-	}
+export interface LocatedPayload {
+	raw: unknown;
+	/** JSON path of the trade inside the payload. */
+	path: string;
 }
 
-function payloadProblem(path: string, message: string): NormalizeProblem {
-	return { source: 'payload', path, message };
+/**
+ * The trades in a payload as TOP or a push delivers it: a response envelope, its inner `trade` or
+ * `trades` member (wrapped or simplified), one bare trade, or an array of any of these.
+ */
+export function taobaoTradesIn(payload: unknown, path = '$'): LocatedPayload[] {
+	if (Array.isArray(payload)) return payload.flatMap((entry, i) => taobaoTradesIn(entry, `${path}[${i}]`));
+	if (!isObject(payload)) return [{ raw: payload, path }];
+	const envelope = TAOBAO_TRADE_ENVELOPES.find((key) => key in payload);
+	if (envelope) return taobaoTradesIn(payload[envelope], `${path}.${envelope}`);
+	if (looksLikeTrade(payload)) return [{ raw: payload, path }];
+	if (isObject(payload.trade)) return [{ raw: payload.trade, path: `${path}.trade` }];
+	if ('trades' in payload || 'total_results' in payload || 'has_next' in payload) {
+		const trades = payload.trades;
+		if (Array.isArray(trades)) return trades.map((raw, i) => ({ raw, path: `${path}.trades[${i}]` }));
+		if (isObject(trades) && Array.isArray(trades.trade)) {
+			return trades.trade.map((raw, i) => ({ raw, path: `${path}.trades.trade[${i}]` }));
+		}
+		// TOP leaves the member out or empty when a list has no trades.
+		return [];
+	}
+	return [{ raw: payload, path }];
 }
 
-function isObject(value: unknown): value is RawObject {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
+/** True for a payload that is recognisably Taobao's: a TOP trade envelope, or a trade with a TOP status. */
+export function isTaobaoPayload(payload: unknown): boolean {
+	if (Array.isArray(payload)) return payload.length > 0 && payload.every(isTaobaoPayload);
+	if (!isObject(payload)) return false;
+	if (TAOBAO_TRADE_ENVELOPES.some((key) => key in payload)) return true;
+	if (looksLikeTrade(payload)) return typeof payload.status === 'string' && payload.status in TRADE_STATUS_MAP;
+	if (isObject(payload.trade)) return isTaobaoPayload(payload.trade);
+	const trades = isObject(payload.trades) ? payload.trades.trade : payload.trades;
+	return Array.isArray(trades) && trades.length > 0 && trades.every(isTaobaoPayload);
 }
 
-function nonEmpty(value: unknown): string | undefined {
-	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-	if (typeof value !== 'string') return undefined;
-	const trimmed = value.trim();
-	return trimmed === '' ? undefined : trimmed;
-}
-
-/** Drops undefined properties so outputs carry only what the channel sent. */
-function compact<T extends object>(value: T): T {
-	for (const key of Object.keys(value) as Array<keyof T>) if (value[key] === undefined) delete value[key];
-	return value;
+function looksLikeTrade(value: RawObject): boolean {
+	return ('tid' in value || 'tid_str' in value) && ('orders' in value || 'status' in value);
 }

@@ -1,6 +1,6 @@
-// The TOP wire protocol (channels.md §1.1, §1.2, §1.9): the shared sorted-parameter digest named the TOP
-// way (`sign_method` = md5 | hmac | hmac-sha256), the system parameters every call carries, and the
-// readers of TOP's response and error envelopes.
+// The TOP wire protocol (channels.md §1.1, §1.2, §1.9): where the gateway is and which credentials a call
+// carries, the shared sorted-parameter digest named the TOP way (`sign_method` = md5 | hmac | hmac-sha256),
+// the system parameters every call carries, and the readers of TOP's response and error envelopes.
 import type { GatewayError, JsonObject } from '../core/formGateway';
 import { compactParams, signSortedParams, type SortedParamDigest, type WireParams } from '../core/sortedParams';
 import { banMillisFromSubMessage } from './codes';
@@ -18,6 +18,55 @@ export function isTopSignMethod(value: unknown): value is TopSignMethod {
 export function signTopParams(params: WireParams, secret: string, method: TopSignMethod): string {
 	if (!isTopSignMethod(method)) throw new Error(`Unknown TOP sign method ${JSON.stringify(method)}; use md5, hmac or hmac-sha256`);
 	return signSortedParams(params, secret, DIGEST_OF[method]);
+}
+
+export const TAOBAO_ENDPOINTS = {
+	production: 'https://eco.taobao.com/router/rest',
+	sandbox: 'https://gw.api.tbsandbox.com/router/rest',
+} as const;
+export type TaobaoEnvironment = keyof typeof TAOBAO_ENDPOINTS | 'custom';
+
+export interface TaobaoCredentials {
+	appKey: string;
+	appSecret: string;
+	/** The seller's access token (TOP's `session`). */
+	session: string;
+	refreshToken?: string;
+	/** Seller nick or id: names the shop in errors and unified order ids. */
+	shopId: string;
+	signMethod: TopSignMethod;
+	/** The full gateway URL, e.g. TAOBAO_ENDPOINTS.production or a local sandbox's /router/rest. */
+	url: string;
+}
+
+/** The TaobaoApi credential's fields, as n8n hands them over (names shared by credential, node and test). */
+export interface TaobaoCredentialFields {
+	environment?: unknown;
+	customUrl?: unknown;
+	appKey?: unknown;
+	appSecret?: unknown;
+	session?: unknown;
+	refreshToken?: unknown;
+	shopId?: unknown;
+	signMethod?: unknown;
+}
+
+export function taobaoCredentialsFrom(fields: TaobaoCredentialFields): TaobaoCredentials {
+	const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
+	const environment = text(fields.environment) || 'production';
+	const url = environment === 'custom' ? text(fields.customUrl) : TAOBAO_ENDPOINTS[environment as keyof typeof TAOBAO_ENDPOINTS];
+	if (!url) throw new Error(`Taobao credential: no gateway URL for environment ${JSON.stringify(environment)}`);
+	const signMethod = text(fields.signMethod) || 'md5';
+	if (!isTopSignMethod(signMethod)) throw new Error(`Taobao credential: unknown sign method ${JSON.stringify(signMethod)}`);
+	return {
+		appKey: text(fields.appKey),
+		appSecret: text(fields.appSecret),
+		session: text(fields.session),
+		refreshToken: text(fields.refreshToken) || undefined,
+		shopId: text(fields.shopId),
+		signMethod,
+		url,
+	};
 }
 
 export interface TopSigner {

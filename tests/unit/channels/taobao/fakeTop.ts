@@ -2,8 +2,8 @@
 // answers from a handler, so tests read like "this method was called with these parameters".
 import nock from 'nock';
 import { fetchHttpClient } from '../../../../lib/http';
-import { createTaobaoClient, type TaobaoClient, type TaobaoCredentials } from '../../../../lib/channels/taobao/client';
-import { signTopParams, type TopSignMethod } from '../../../../lib/channels/taobao/sign';
+import { createTaobaoClient, type TaobaoClient } from '../../../../lib/channels/taobao/client';
+import { signTopParams, type TaobaoCredentials, type TopSignMethod } from '../../../../lib/channels/taobao/sign';
 
 export const TOP_HOST = 'http://top.test';
 export const TOP_PATH = '/router/rest';

@@ -4,8 +4,8 @@ import { parseJsonLossless } from '../../../../lib/json';
 import { orderId, validateOrder } from '../../../../lib/model';
 import {
 	FLAG_LINES_TOTAL_MISMATCH,
+	carrierIdOf,
 	normalizeTaobaoTrade,
-	orderRefundState,
 	type NormalizeResult,
 } from '../../../../lib/channels/taobao/normalize';
 
@@ -100,11 +100,12 @@ describe('normalizeTaobaoTrade: sold list', () => {
 		expect(order.sellerMemo).toBe('已核对型号');
 		expect(order.shippedAt).toBe('2018-09-28T10:21:38.000+08:00');
 		expect(order.logistics).toEqual({
+			carrier: 'sf',
 			channelCarrierCode: '顺丰速运',
 			trackingNo: '048929553270',
 			shipments: [
 				{
-					carrier: '顺丰速运',
+					carrier: 'sf',
 					trackingNo: '048929553270',
 					lineIds: ['227668460417201790'],
 					shippedAt: '2018-09-28T10:21:38.000+08:00',
@@ -125,7 +126,7 @@ describe('normalizeTaobaoTrade: sold list', () => {
 			['4011234567890123459', undefined, 'SOCK', 'requested'],
 		]);
 		expect(order.lines[0].skuName).toBe('颜色:红;尺码:M');
-		expect(order.logistics?.shipments?.[0].lineIds).toEqual(['4011234567890123458']);
+		expect(order.logistics?.shipments?.[0]).toMatchObject({ carrier: 'zto', lineIds: ['4011234567890123458'] });
 	});
 
 	it('refuses a tid that was already rounded by a lossy parse', () => {
@@ -183,15 +184,14 @@ describe('normalizeTaobaoTrade: problems', () => {
 	});
 });
 
-describe('orderRefundState', () => {
+describe('carrierIdOf', () => {
 	it.each([
-		[[], 'none'],
-		[['none', 'none'], 'none'],
-		[['none', 'refunded'], 'refunded'],
-		[['refunded', 'requested'], 'requested'],
-		[['refunding', 'rejected'], 'refunding'],
-		[['rejected', 'none'], 'rejected'],
-	] as const)('%j -> %s', (states, expected) => {
-		expect(orderRefundState([...states])).toBe(expected);
+		['SF', 'sf'],
+		['顺丰速运', 'sf'],
+		['中通快递', 'zto'],
+		['YUNDA', 'yunda'],
+		['某某物流', undefined],
+	])('%s -> %s', (input, expected) => {
+		expect(carrierIdOf(input)).toBe(expected);
 	});
 });

@@ -1,6 +1,12 @@
 import { createHmac } from 'node:crypto';
 import { sortedParamBase } from '../../../../lib/channels/core/sortedParams';
-import { signTopParams, signedTopParams, type TopSignMethod } from '../../../../lib/channels/taobao/sign';
+import {
+	TAOBAO_ENDPOINTS,
+	signTopParams,
+	signedTopParams,
+	taobaoCredentialsFrom,
+	type TopSignMethod,
+} from '../../../../lib/channels/taobao/sign';
 import vectors from '../../../fixtures/channels/taobao/sign-vectors.json';
 
 interface TopVector {
@@ -75,5 +81,30 @@ describe('TOP signing', () => {
 			renamed[flip(key)] = params[key];
 			expect(signTopParams(renamed, secret, method)).not.toBe(original);
 		});
+	});
+});
+
+describe('taobaoCredentialsFrom', () => {
+	const fields = { appKey: ' 123 ', appSecret: 's', session: 't', shopId: 'shop', signMethod: 'hmac' };
+
+	it('resolves the gateway URL per environment and trims values', () => {
+		expect(taobaoCredentialsFrom(fields)).toEqual({
+			appKey: '123',
+			appSecret: 's',
+			session: 't',
+			refreshToken: undefined,
+			shopId: 'shop',
+			signMethod: 'hmac',
+			url: TAOBAO_ENDPOINTS.production,
+		});
+		expect(taobaoCredentialsFrom({ ...fields, environment: 'sandbox' }).url).toBe(TAOBAO_ENDPOINTS.sandbox);
+		const custom = { ...fields, environment: 'custom', customUrl: 'http://127.0.0.1:18080/taobao/router/rest' };
+		expect(taobaoCredentialsFrom(custom).url).toBe('http://127.0.0.1:18080/taobao/router/rest');
+		expect(taobaoCredentialsFrom({ ...fields, signMethod: undefined }).signMethod).toBe('md5');
+	});
+
+	it('refuses a custom environment without URL and an unknown sign method', () => {
+		expect(() => taobaoCredentialsFrom({ ...fields, environment: 'custom' })).toThrow(/no gateway URL/);
+		expect(() => taobaoCredentialsFrom({ ...fields, signMethod: 'sha1' })).toThrow(/unknown sign method/);
 	});
 });
