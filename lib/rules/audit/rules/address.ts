@@ -4,7 +4,7 @@ import type { Receiver } from '../../../model';
 import { readBoolean, readList, readNumber, RuleConfigError, type RawSettings } from '../../configFields';
 import { isMaskedText, MOBILE_PATTERN, normalizePhone } from '../../orderKeys';
 import type { RuleDefinition } from '../types';
-import { findKeywords } from './text';
+import { findKeywords } from '../../text';
 
 export const ADDRESS_FIELDS = ['name', 'phone', 'province', 'city', 'district', 'address'] as const;
 type AddressField = (typeof ADDRESS_FIELDS)[number];

@@ -1,7 +1,7 @@
 // Paid total above or below a limit typed in yuan (major units); the limit itself passes.
 import { readMoney } from '../../configFields';
 import type { RuleDefinition } from '../types';
-import { money } from './text';
+import { money } from '../../text';
 
 interface AmountSettings {
 	/** Major units of the order's currency (yuan for CNY). */

@@ -1,7 +1,7 @@
 // Buyer message or seller memo mentioning something a person must read (发票, 改地址, 加急, ...).
 import { readBoolean, readList, readOption, RuleConfigError } from '../../configFields';
 import type { RuleDefinition } from '../types';
-import { findKeywords } from './text';
+import { findKeywords } from '../../text';
 
 export const KEYWORD_FIELDS = ['both', 'buyerMessage', 'sellerMemo'] as const;
 export type KeywordField = (typeof KEYWORD_FIELDS)[number];

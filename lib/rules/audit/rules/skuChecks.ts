@@ -2,7 +2,7 @@
 import { readBoolean } from '../../configFields';
 import { shippableLines } from '../../orderKeys';
 import type { AvailableStockLookup, RuleDefinition } from '../types';
-import { lineLabel } from './text';
+import { lineLabel } from '../../text';
 
 interface UnmappedSettings {
 	skipGifts: boolean;

@@ -2,7 +2,7 @@
 import type { OrderLine } from '../../../model';
 import { readBoolean, readList, readMoney, readOption, RuleConfigError, type RawSettings } from '../../configFields';
 import type { RuleDefinition } from '../types';
-import { lineLabel, money } from './text';
+import { lineLabel, money } from '../../text';
 
 export const PRICE_BASES = ['paid', 'list'] as const;
 export type PriceBasis = (typeof PRICE_BASES)[number];

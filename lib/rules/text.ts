@@ -1,5 +1,5 @@
 // Wording shared by the rules: money as operators read it, and keyword search that ignores case and width.
-import { formatMoney, type OrderLine } from '../../../model';
+import { formatMoney, type OrderLine } from '../model';
 
 export function money(minor: number, currency: string): string {
 	return currency === 'CNY' ? `¥${formatMoney(minor)}` : `${formatMoney(minor, currency)} ${currency}`;
