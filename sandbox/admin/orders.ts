@@ -28,14 +28,15 @@ export function orderRoutes(world: () => SandboxWorld): Route[] {
 	});
 	return [
 		route(['GET'], '/orders', (req) => {
-			const asChannelShows = req.query.view === 'channel';
+			const { view, channel, shopId, status } = req.query;
 			const now = world().clock.now();
-			const orders = world()
-				.truth.allOrders()
-				.filter((o) => (!req.query.channel || o.channel === req.query.channel) && (!req.query.shopId || o.shopId === req.query.shopId))
+			const truth = world().truth;
+			const orders = truth
+				.allOrders()
+				.filter((o) => (!channel || o.channel === channel) && (!shopId || o.shopId === shopId))
 				.filter((o) => req.query.includeFuture === 'true' || o.createdAt <= now)
-				.map((o) => world().truth.unified(o, asChannelShows))
-				.filter((o) => !req.query.status || o.status === req.query.status);
+				.map((o) => (view === 'summary' ? truth.summary(o) : truth.unified(o, view === 'channel')))
+				.filter((o) => !status || o.status === status);
 			return jsonReply({ count: orders.length, orders });
 		}),
 		route(['GET'], '/orders/:id', (req) => jsonReply(describe(find(req.pathParams.id), req.query.view === 'channel'))),

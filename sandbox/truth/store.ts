@@ -88,6 +88,22 @@ export class TruthStore {
 		return snaps;
 	}
 
+	/** The few fields a pull is checked against, cheap enough for tens of thousands of orders. */
+	summary(order: TruthOrder) {
+		const snap = this.snapshot(order);
+		const view = this.views.get(order.channel);
+		return {
+			id: order.id,
+			channel: order.channel,
+			shopId: order.shopId,
+			channelOrderId: order.channelOrderId,
+			status: snap.status,
+			rawStatus: view ? view.rawStatus(snap) : snap.status,
+			refundState: snap.refundState,
+			updatedAt: isoFromMillis(snap.updatedAt),
+		};
+	}
+
 	/** The order in unified terms as of now; `asChannelShows` masks the receiver the way the channel does. */
 	unified(order: TruthOrder, asChannelShows = false): UnifiedOrder {
 		const snap = this.snapshot(order);
