@@ -83,3 +83,8 @@ export function textOf(value: unknown): string | undefined {
 	const text = String(value).trim();
 	return text === '' ? undefined : text;
 }
+
+/** A base URL (with or without a trailing slash) and a path starting with '/'. */
+export function joinUrl(base: string, path: string): string {
+	return base.replace(/\/+$/, '') + path;
+}

@@ -4,7 +4,7 @@ import { classifyByCode } from '../../channels/core/errors';
 import { errorOfKind, InvalidRequestError, type ErrorContext } from '../../http';
 import { isoFromMillis, toEpochMillis } from '../../model/time';
 import { findAggregatorCarrier, toAggregatorCode } from '../carrierCodes';
-import { asRecord, callCarrier, textOf } from '../request';
+import { asRecord, callCarrier, joinUrl, textOf } from '../request';
 import type { CarrierDeps, TrackingTimeline } from '../types';
 import { KDNIAO_DAILY_LIMIT_CODE, KDNIAO_EORDER_ALREADY_CREATED_CODE, KDNIAO_ERRORS } from './codes';
 import { kdniaoTimeline } from './normalize';
@@ -83,7 +83,7 @@ export function kdniaoClient(options: KdniaoClientOptions) {
 	const now = options.now ?? Date.now;
 
 	function urlOf(endpoint: KdniaoEndpoint): string {
-		if (options.baseUrl) return options.baseUrl.replace(/\/+$/, '') + KDNIAO_PATHS[endpoint];
+		if (options.baseUrl) return joinUrl(options.baseUrl, KDNIAO_PATHS[endpoint]);
 		if (options.environment === 'sandbox') return KDNIAO_SANDBOX_URL;
 		return KDNIAO_PRODUCTION_URL + KDNIAO_PATHS[endpoint];
 	}

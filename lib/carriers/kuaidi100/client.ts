@@ -2,7 +2,7 @@
 import { classifyByCode } from '../../channels/core/errors';
 import { InvalidRequestError, type ErrorContext } from '../../http';
 import { toAggregatorCode } from '../carrierCodes';
-import { asArray, asRecord, callCarrier, textOf } from '../request';
+import { asArray, asRecord, callCarrier, joinUrl, textOf } from '../request';
 import type { CarrierDeps, TrackingTimeline } from '../types';
 import {
 	KUAIDI100_LABEL_ERRORS,
@@ -65,8 +65,8 @@ export interface Kuaidi100LabelResult {
 
 export function kuaidi100Client(options: Kuaidi100ClientOptions) {
 	const { credentials } = options;
-	const pollBase = trimSlash(options.baseUrl ?? KUAIDI100_BASE_URLS.poll);
-	const labelBase = trimSlash(options.labelBaseUrl ?? options.baseUrl ?? KUAIDI100_BASE_URLS.api);
+	const pollBase = options.baseUrl ?? KUAIDI100_BASE_URLS.poll;
+	const labelBase = options.labelBaseUrl ?? options.baseUrl ?? KUAIDI100_BASE_URLS.api;
 	const now = options.now ?? Date.now;
 	const context = (method: string): ErrorContext => ({ provider: 'kuaidi100', method });
 
@@ -87,7 +87,7 @@ export function kuaidi100Client(options: Kuaidi100ClientOptions) {
 			});
 			const sign = kuaidi100QuerySign(param, credentials.key, credentials.customer);
 			return callCarrier(options, {
-				url: pollBase + KUAIDI100_PATHS.query,
+				url: joinUrl(pollBase, KUAIDI100_PATHS.query),
 				form: { customer: credentials.customer, sign, param },
 				context: ctx,
 				idempotent: true,
@@ -124,7 +124,7 @@ export function kuaidi100Client(options: Kuaidi100ClientOptions) {
 				},
 			});
 			return callCarrier(options, {
-				url: pollBase + KUAIDI100_PATHS.subscribe,
+				url: joinUrl(pollBase, KUAIDI100_PATHS.subscribe),
 				form: { schema: 'json', param },
 				context: ctx,
 				idempotent: true,
@@ -167,7 +167,7 @@ export function kuaidi100Client(options: Kuaidi100ClientOptions) {
 		const t = String(now());
 		const sign = kuaidi100TimedSign(paramText, t, credentials.key, credentials.secret);
 		return callCarrier(options, {
-			url: labelBase + KUAIDI100_PATHS.label,
+			url: joinUrl(labelBase, KUAIDI100_PATHS.label),
 			form: { method, key: credentials.key, t, sign, param: paramText },
 			context: ctx,
 			idempotent,
@@ -192,8 +192,4 @@ function comOf(parcel: Kuaidi100Parcel, context: ErrorContext): string {
 function splitNumbers(value: unknown): string[] {
 	if (Array.isArray(value)) return asArray(value).map(textOf).filter((n): n is string => n !== undefined);
 	return (textOf(value) ?? '').split(',').map((n) => n.trim()).filter(Boolean);
-}
-
-function trimSlash(url: string): string {
-	return url.replace(/\/+$/, '');
 }

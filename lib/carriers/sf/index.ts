@@ -1,0 +1,5 @@
+export * from './client';
+export * from './codes';
+export * from './normalize';
+export * from './push';
+export * from './sign';
