@@ -118,7 +118,15 @@ export const JD_ERROR_HINTS: Readonly<Partial<Record<ErrorKind, string>>> = {
 	permanent: 'JD refused the call; check that the app has the permission for this API and that the order belongs to this shop',
 };
 
+/** Sub-code prefix of a refusal inside an answered `_responce` (code other than "0", or success false). */
+export const JD_BUSINESS_SUB_CODE = 'biz.';
+
+/**
+ * Gateway codes by the table; a business refusal (order not found, not this shop's order, bad carrier)
+ * cannot succeed by retrying, so it is an invalid request whatever its number.
+ */
 export const JD_ERROR_TABLE: ErrorCodeTable = {
 	codes: JD_ERROR_CODES,
+	subCodePrefixes: [[JD_BUSINESS_SUB_CODE, 'invalid']],
 	hints: JD_ERROR_HINTS,
 };
