@@ -1,5 +1,6 @@
 // The normalized parcel tracking status (one vocabulary for every carrier and aggregator) and the
 // lookup from a provider's own status codes into it. The per-provider tables live in <provider>/codes.ts.
+import { textOf } from './fields';
 import { KDNIAO_STATUS_CODES } from './kdniao/codes';
 import { KUAIDI100_STATUS_CODES } from './kuaidi100/codes';
 import { SF_OP_CODES, SF_UNKNOWN_OP_CODE_FALLBACK, sfStatusFromRemark } from './sf/codes';
@@ -97,12 +98,6 @@ export interface NormalizeHints {
 	remark?: string;
 }
 
-function codeText(code: unknown): string | undefined {
-	if (code === undefined || code === null) return undefined;
-	const text = String(code).trim();
-	return text === '' ? undefined : text;
-}
-
 /**
  * A provider's status code (Kuaidi100 state or advanced code, Kdniao State, SF opCode) and optional
  * sub-code (Kdniao StateEx, Kuaidi100 event statusCode) to the normalized status. The more specific
@@ -118,7 +113,7 @@ export function normalizeTracking(
 	const table: TrackingCodeTable | undefined = Object.prototype.hasOwnProperty.call(TABLES, provider)
 		? TABLES[provider]
 		: undefined;
-	const supplied = [codeText(subCode), codeText(code)].filter((c): c is string => c !== undefined);
+	const supplied = [textOf(subCode), textOf(code)].filter((c): c is string => c !== undefined);
 	const isKnown = (c: string) => table !== undefined && Object.prototype.hasOwnProperty.call(table, c);
 	const unknownCodes = supplied.filter((c) => !isKnown(c));
 	const matched = supplied.find(isKnown);

@@ -2,14 +2,14 @@
 import { parseChannelTime } from '../model/time';
 import { PermanentError, type ErrorContext } from '../http';
 import {
-	isTerminalTrackingStatus,
+	mergeTrackingStatus,
 	normalizeTracking,
 	type NormalizeHints,
 	type NormalizedTracking,
 	type TrackingMapping,
 	type TrackingProvider,
 } from './status';
-import { textOf as text } from './request';
+import { textOf } from './fields';
 import type { TrackingEvent, TrackingTimeline } from './types';
 
 export interface RawEvent {
@@ -48,17 +48,17 @@ function eventTime(value: unknown, context: ErrorContext): string {
 export function buildTimeline(input: TimelineInput): TrackingTimeline {
 	const unknown = new Set<string>();
 	const events: TrackingEvent[] = input.events.map((raw) => {
-		const hasCode = text(raw.code) !== undefined || text(raw.subCode) !== undefined;
+		const hasCode = textOf(raw.code) !== undefined || textOf(raw.subCode) !== undefined;
 		const mapped = hasCode ? normalizeTracking(input.provider, raw.code, raw.subCode, raw.hints) : undefined;
 		mapped?.unknownCodes.forEach((code) => unknown.add(code));
 		const event: TrackingEvent = {
 			time: eventTime(raw.time, input.context),
 			status: mapped?.status ?? 'unknown',
-			description: text(raw.description) ?? '',
+			description: textOf(raw.description) ?? '',
 		};
 		if (mapped?.subStatus) event.subStatus = mapped.subStatus;
 		if (mapped?.providerCode) event.providerCode = mapped.providerCode;
-		const location = text(raw.location);
+		const location = textOf(raw.location);
 		if (location) event.location = location;
 		return event;
 	});
@@ -68,7 +68,7 @@ export function buildTimeline(input: TimelineInput): TrackingTimeline {
 		.sort((a, b) => (a.event.time < b.event.time ? -1 : a.event.time > b.event.time ? 1 : a.index - b.index))
 		.map(({ event }) => event);
 
-	const top = text(input.code) ?? text(input.subCode);
+	const top = textOf(input.code) ?? textOf(input.subCode);
 	const parcel = top === undefined ? undefined : normalizeTracking(input.provider, input.code, input.subCode);
 	parcel?.unknownCodes.forEach((code) => unknown.add(code));
 	const status: ParcelStatus = input.override ?? parcelStatus(parcel, ordered);
@@ -101,7 +101,7 @@ function parcelStatus(parcel: NormalizedTracking | undefined, events: TrackingEv
 	let current: ParcelStatus | undefined;
 	for (const event of events) {
 		if (event.status === 'unknown') continue;
-		if (current && isTerminalTrackingStatus(current.status) && !isTerminalTrackingStatus(event.status)) continue;
+		if (current && mergeTrackingStatus(current.status, event.status) !== event.status) continue;
 		current = { status: event.status, subStatus: event.subStatus, providerCode: event.providerCode };
 	}
 	return current ?? parcel ?? { status: events.length ? 'unknown' : 'pending' };

@@ -1,7 +1,7 @@
 // Kdniao query answers and push items -> the normalized timeline.
 import type { ErrorContext } from '../../http';
 import { findAggregatorCarrier } from '../carrierCodes';
-import { asArray, asRecord, textOf } from '../request';
+import { asArray, asRecord, textOf } from '../fields';
 import { normalizeTracking } from '../status';
 import { buildTimeline } from '../timeline';
 import type { TrackingTimeline } from '../types';

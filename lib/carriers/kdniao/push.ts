@@ -2,7 +2,7 @@
 import { isoFromMillis } from '../../model/time';
 import { parseJsonLossless } from '../../json';
 import { PushRejectedError } from '../push';
-import { asArray, asRecord, textOf } from '../request';
+import { asArray, asRecord, textOf } from '../fields';
 import type { TrackingTimeline } from '../types';
 import { kdniaoTimeline } from './normalize';
 import { verifyKdniaoDataSign } from './sign';

@@ -2,7 +2,8 @@
 import { classifyByCode } from '../../channels/core/errors';
 import { InvalidRequestError, type ErrorContext } from '../../http';
 import { toAggregatorCode } from '../carrierCodes';
-import { asArray, asRecord, callCarrier, joinUrl, textOf } from '../request';
+import { callCarrier, joinUrl } from '../request';
+import { asArray, asRecord, textOf } from '../fields';
 import type { CarrierDeps, TrackingTimeline } from '../types';
 import {
 	KUAIDI100_LABEL_ERRORS,

@@ -1,7 +1,7 @@
 // Kuaidi100 query results and pushes -> the normalized timeline.
 import type { ErrorContext } from '../../http';
 import { findAggregatorCarrier } from '../carrierCodes';
-import { asArray, asRecord, textOf } from '../request';
+import { asArray, asRecord, textOf } from '../fields';
 import type { TrackingMapping } from '../status';
 import { buildTimeline } from '../timeline';
 import type { TrackingTimeline } from '../types';

@@ -1,7 +1,7 @@
 // Kuaidi100 subscription pushes: verify the sign, read the timeline, and answer the way Kuaidi100 expects.
 import { parseJsonLossless } from '../../json';
 import { PushRejectedError } from '../push';
-import { asRecord, textOf } from '../request';
+import { asRecord, textOf } from '../fields';
 import type { TrackingTimeline } from '../types';
 import { kuaidi100PushAbortStatus } from './codes';
 import { kuaidi100Timeline } from './normalize';

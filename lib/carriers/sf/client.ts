@@ -4,7 +4,8 @@ import { randomUUID } from 'node:crypto';
 import { classifyByCode } from '../../channels/core/errors';
 import { isChannelApiError, type ErrorContext } from '../../http';
 import { parseJsonLossless } from '../../json';
-import { asArray, asRecord, callCarrier, joinUrl, textOf } from '../request';
+import { callCarrier, joinUrl } from '../request';
+import { asArray, asRecord, textOf } from '../fields';
 import type { CarrierDeps, TrackingTimeline } from '../types';
 import {
 	SF_ALREADY_CANCELLED_CODE,

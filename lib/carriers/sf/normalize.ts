@@ -1,6 +1,6 @@
 // SF routes (route query answers and route pushes) -> the normalized timeline.
 import type { ErrorContext } from '../../http';
-import { asArray, asRecord, textOf } from '../request';
+import { asArray, asRecord, textOf } from '../fields';
 import { buildTimeline } from '../timeline';
 import type { TrackingTimeline } from '../types';
 

@@ -1,7 +1,7 @@
 // SF route pushes: `{"Body":{"WaybillRoute":[...]}}`, grouped per waybill, and the reply SF expects.
 import { parseJsonLossless } from '../../json';
 import { PushRejectedError } from '../push';
-import { asArray, asRecord, textOf } from '../request';
+import { asArray, asRecord, textOf } from '../fields';
 import type { TrackingTimeline } from '../types';
 import { sfTimeline } from './normalize';
 import { verifySfMsgDigest } from './sign';
