@@ -2,6 +2,7 @@
 // push receiver use this, so adding a channel here is all it takes to make it normalizable.
 import type { ChannelId } from '../model';
 import type { NormalizeProblem, NormalizeResult } from './core/payload';
+import { isJdPayload, jdOrdersIn, normalizeJdOrder } from './jd/normalize';
 import { isTaobaoPayload, normalizeTaobaoTrade, taobaoTradesIn } from './taobao/normalize';
 
 export interface LocatedOrder {
@@ -26,6 +27,7 @@ export interface ChannelNormalizer {
 
 export const CHANNEL_NORMALIZERS: readonly ChannelNormalizer[] = [
 	{ channel: 'taobao', detect: isTaobaoPayload, ordersIn: taobaoTradesIn, normalize: normalizeTaobaoTrade },
+	{ channel: 'jd', detect: isJdPayload, ordersIn: jdOrdersIn, normalize: normalizeJdOrder },
 ];
 
 export function normalizerFor(channel: ChannelId): ChannelNormalizer | undefined {

@@ -234,3 +234,57 @@ function ourCarrier(code: string | undefined): string | undefined {
 		throw err;
 	}
 }
+
+/** JOS response envelopes that carry orders, and the member path to their orderInfo (channels.md §2.4). */
+export const JD_ORDER_ENVELOPES = [
+	'jingdong_pop_order_get_responce',
+	'jingdong_pop_order_enGet_responce',
+	'jingdong_pop_order_search_responce',
+	'jingdong_pop_order_enSearch_responce',
+] as const;
+
+export interface LocatedPayload {
+	raw: unknown;
+	/** JSON path of the order inside the payload. */
+	path: string;
+}
+
+/**
+ * The orders in a payload as JD or a push delivers it: a response envelope, its `orderDetailInfo` /
+ * `searchorderinfo_result` member, an `orderInfo` or `orderInfoList`, one bare orderInfo, or an array.
+ */
+export function jdOrdersIn(payload: unknown, path = '$'): LocatedPayload[] {
+	if (Array.isArray(payload)) return payload.flatMap((entry, i) => jdOrdersIn(entry, `${path}[${i}]`));
+	if (!isObject(payload)) return [{ raw: payload, path }];
+	const envelope = JD_ORDER_ENVELOPES.find((key) => key in payload);
+	if (envelope) return jdOrdersIn(payload[envelope], `${path}.${envelope}`);
+	if (looksLikeOrder(payload)) return [{ raw: payload, path }];
+	for (const member of ['orderDetailInfo', 'searchorderinfo_result'] as const) {
+		if (isObject(payload[member])) return jdOrdersIn(payload[member], `${path}.${member}`);
+	}
+	if (isObject(payload.orderInfo)) return [{ raw: payload.orderInfo, path: `${path}.orderInfo` }];
+	if (Array.isArray(payload.orderInfoList)) return payload.orderInfoList.map((raw, i) => ({ raw, path: `${path}.orderInfoList[${i}]` }));
+	// JD leaves the list out when a search finds nothing.
+	if ('orderTotal' in payload || 'apiResult' in payload) return [];
+	return [{ raw: payload, path }];
+}
+
+/** True for a payload that is recognisably JD's: a JOS order envelope, or an orderInfo with a JD state. */
+export function isJdPayload(payload: unknown): boolean {
+	if (Array.isArray(payload)) return payload.length > 0 && payload.every(isJdPayload);
+	if (!isObject(payload)) return false;
+	if (JD_ORDER_ENVELOPES.some((key) => key in payload)) return true;
+	// A bare orderInfo counts only when it could be normalized: a JD state and its items.
+	if (looksLikeOrder(payload)) {
+		return typeof payload.orderState === 'string' && payload.orderState in ORDER_STATE_MAP && Array.isArray(payload.itemInfoList);
+	}
+	if (isObject(payload.orderDetailInfo)) return isJdPayload(payload.orderDetailInfo);
+	if (isObject(payload.searchorderinfo_result)) return isJdPayload(payload.searchorderinfo_result);
+	if (isObject(payload.orderInfo)) return isJdPayload(payload.orderInfo);
+	const list = payload.orderInfoList;
+	return Array.isArray(list) && list.length > 0 && list.every(isJdPayload);
+}
+
+function looksLikeOrder(value: RawObject): boolean {
+	return 'orderId' in value && ('orderState' in value || 'itemInfoList' in value);
+}
