@@ -25,7 +25,7 @@ export const DEFAULT_PARCEL_LOCKER_WORDS = ['丰巢', '快递柜', '智能柜', 
 /** Receivers outside mainland China skip the province/district requirement and the mobile format. */
 const DOMESTIC_COUNTRIES = ['', 'cn', 'chn', 'china', '中国', '中华人民共和国'];
 
-interface AddressSettings {
+export interface AddressSettings {
 	requiredFields: AddressField[];
 	/** Street address shorter than this many characters is hit; 0 = off. */
 	minAddressLength: number;

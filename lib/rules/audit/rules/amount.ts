@@ -3,7 +3,7 @@ import { readMoney } from '../../configFields';
 import type { RuleDefinition } from '../types';
 import { money } from '../../text';
 
-interface AmountSettings {
+export interface AmountSettings {
 	/** Major units of the order's currency (yuan for CNY). */
 	limit: number;
 }

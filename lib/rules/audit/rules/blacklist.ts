@@ -61,7 +61,7 @@ export function blacklistFromEntries(entries: readonly BlacklistEntry[]): Blackl
 	return (query) => index.get(`${query.kind}|${query.channel}|${query.value}`) ?? index.get(`${query.kind}|*|${query.value}`);
 }
 
-interface BlacklistSettings {
+export interface BlacklistSettings {
 	checkPhone: boolean;
 	checkBuyer: boolean;
 	checkReceiver: boolean;

@@ -6,7 +6,7 @@ import { findKeywords } from '../../text';
 export const KEYWORD_FIELDS = ['both', 'buyerMessage', 'sellerMemo'] as const;
 export type KeywordField = (typeof KEYWORD_FIELDS)[number];
 
-interface KeywordSettings {
+export interface KeywordSettings {
 	keywords: string[];
 	field: KeywordField;
 	/** Hit on any non-empty text, keywords or not (有留言即转人工). */

@@ -3,7 +3,7 @@ import { toEpochMillis } from '../../../model';
 import { readNumber } from '../../configFields';
 import type { RuleDefinition } from '../types';
 
-interface PaidRecentlySettings {
+export interface PaidRecentlySettings {
 	/** Orders paid less than this many minutes before `now` are hit; exactly this many pass. */
 	minutes: number;
 }

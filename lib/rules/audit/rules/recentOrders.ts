@@ -39,7 +39,7 @@ function sameSkus(a: Map<string, number>, b: Map<string, number>, compareQuantit
 	return true;
 }
 
-interface DuplicateSettings {
+export interface DuplicateSettings {
 	/** An earlier order this many hours before or less counts. */
 	windowHours: number;
 	sameQuantities: boolean;
@@ -80,7 +80,7 @@ export const duplicate: RuleDefinition<DuplicateSettings> = {
 	},
 };
 
-interface MergeableSettings {
+export interface MergeableSettings {
 	/** Orders created within this many hours of each other (either way). */
 	windowHours: number;
 	includePresale: boolean;

@@ -2,7 +2,7 @@
 import { readNumber } from '../../configFields';
 import type { CustomerStatsLookup, RuleDefinition } from '../types';
 
-interface RefundRateSettings {
+export interface RefundRateSettings {
 	/** Hit when refunded / orders is above this percentage (the percentage itself passes). */
 	maxRefundRatePercent: number;
 	/** Customers with fewer orders than this are never judged. */

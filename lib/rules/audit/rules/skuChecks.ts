@@ -4,7 +4,7 @@ import { shippableLines } from '../../orderKeys';
 import type { AvailableStockLookup, RuleDefinition } from '../types';
 import { lineLabel } from '../../text';
 
-interface UnmappedSettings {
+export interface UnmappedSettings {
 	skipGifts: boolean;
 }
 

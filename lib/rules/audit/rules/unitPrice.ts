@@ -7,7 +7,7 @@ import { lineLabel, money } from '../../text';
 export const PRICE_BASES = ['paid', 'list'] as const;
 export type PriceBasis = (typeof PRICE_BASES)[number];
 
-interface UnitPriceSettings {
+export interface UnitPriceSettings {
 	/** Floor for every line, major units; 0 = only the per-SKU floors apply. */
 	minUnitPrice: number;
 	/** Per-SKU floors (matched on master SKU, merchant code or channel SKU id), major units. */
