@@ -54,6 +54,7 @@ async function reserveWithin(
 	options: ReserveOptions,
 ): Promise<ReservationResult> {
 	const now = ctx.now();
+	if (!(await tx.get('SELECT id FROM orders WHERE id = ?', [orderId]))) throw notFound('order', orderId);
 	const existing = new Map(
 		(await activeOrAny(ctx, tx, orderId)).map((r) => [reservationKey(r.line_id, r.master_sku), r]),
 	);

@@ -1,0 +1,26 @@
+// Reserves one unit of a SKU for each of its orders, on the store the parent names; waits for 'go' so
+// every worker starts competing at the same moment. Args: compiled lib folder, JSON payload.
+const path = require('node:path');
+const [libDir, payloadText] = process.argv.slice(2);
+const { openStore } = require(path.join(libDir, 'lib/store'));
+const { config, orderIds, sku } = JSON.parse(payloadText);
+
+(async () => {
+	const store = await openStore({ ...config, maxConnections: 1 });
+	process.send({ type: 'ready' });
+	await new Promise((resolve) => process.once('message', resolve));
+	const started = process.hrtime.bigint();
+	let reserved = 0;
+	let short = 0;
+	for (const orderId of orderIds) {
+		const result = await store.reserveForOrder(orderId, [{ lineId: '1', masterSku: sku, quantity: 1 }], { actor: `worker-${process.pid}` });
+		if (result.ok) reserved++;
+		else short++;
+	}
+	const ms = Number(process.hrtime.bigint() - started) / 1e6;
+	await store.close();
+	process.send({ type: 'done', reserved, short, ms }, () => process.exit(0));
+})().catch((err) => {
+	console.error(err);
+	process.exit(1);
+});
