@@ -22,6 +22,8 @@ export interface AccessToken {
 	appKey: string;
 	/** Epoch ms on the sandbox clock. */
 	expiresAt: number;
+	/** Token that buys a new access token, where the platform issues one. */
+	refreshToken?: string;
 }
 
 export class Registry {
@@ -51,6 +53,10 @@ export class Registry {
 
 	token(provider: string, token: string): AccessToken | undefined {
 		return this.tokens.get(`${provider}|${token}`);
+	}
+
+	byRefreshToken(provider: string, refreshToken: string): AccessToken | undefined {
+		return this.tokensOf(provider).find((token) => token.refreshToken === refreshToken);
 	}
 
 	/** Marks a token expired as of `now` (fault injection and the admin API use it). */

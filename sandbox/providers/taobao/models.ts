@@ -71,13 +71,27 @@ export class TaobaoBackend {
 		for (const app of [d.app, d.exampleApp]) world.registry.addApp({ provider: TAOBAO, ...app });
 		const shopSeeds = d.shops.map((shop) => {
 			world.registry.addShop({ provider: TAOBAO, shopId: shop.shopId, name: shop.name, appKey: d.app.appKey });
-			world.registry.addToken({ provider: TAOBAO, token: shop.session, shopId: shop.shopId, appKey: d.app.appKey, expiresAt: now + d.sessionDays * DAY_MS });
+			world.registry.addToken({
+				provider: TAOBAO,
+				token: shop.session,
+				refreshToken: `${shop.session}-refresh`,
+				shopId: shop.shopId,
+				appKey: d.app.appKey,
+				expiresAt: now + d.sessionDays * DAY_MS,
+			});
 			const catalog = buildCatalog(new SeededRng(world.options.seed, TAOBAO, 'catalog', shop.shopId), d.itemsPerShop, now - 40 * DAY_MS);
 			world.truth.setCatalog(TAOBAO, shop.shopId, catalog);
 			return { shopId: shop.shopId, catalog, origin: shop.origin };
 		});
 		const first = d.shops[0].shopId;
-		world.registry.addToken({ provider: TAOBAO, token: d.expiredSession, shopId: first, appKey: d.app.appKey, expiresAt: now - DAY_MS });
+		world.registry.addToken({
+			provider: TAOBAO,
+			token: d.expiredSession,
+			refreshToken: `${d.expiredSession}-refresh`,
+			shopId: first,
+			appKey: d.app.appKey,
+			expiresAt: now - DAY_MS,
+		});
 		world.registry.addToken({ provider: TAOBAO, token: d.exampleSession, shopId: first, appKey: d.exampleApp.appKey, expiresAt: Number.MAX_SAFE_INTEGER });
 		const ctx: GenerateContext = {
 			seed: world.options.seed,
@@ -190,6 +204,29 @@ export class TaobaoBackend {
 			data: { tid: snap.order.channelOrderId, orderId: snap.order.id, companyCode, carrier: carrier.id, trackingNo: outSid, lineIds },
 		});
 		return 'ok' as const;
+	}
+
+	/** taobao.trade.memo.update: the seller memo (and flag colour) on an order. */
+	updateMemo(shopId: string, snap: TruthSnapshot, memo: string, flag?: number): void {
+		this.world.truth.addEvent(snap.order, { at: this.world.clock.now(), kind: 'memo', sellerMemo: memo });
+		this.world.recorder.record({
+			provider: TAOBAO,
+			kind: 'memo',
+			at: this.world.clock.now(),
+			shopId,
+			data: { tid: snap.order.channelOrderId, memo, flag },
+		});
+	}
+
+	/** taobao.top.auth.token.refresh: a new session for the same shop; the old one keeps its own expiry [I]. */
+	refreshSession(appKey: string, refreshToken: string) {
+		const old = this.world.registry.byRefreshToken(TAOBAO, refreshToken);
+		if (!old || old.appKey !== appKey) return undefined;
+		const now = this.world.clock.now();
+		const rng = new SeededRng(this.world.options.seed, 'refresh', refreshToken, now);
+		const token = { ...old, token: `tbsess-${rng.token(24)}`, refreshToken: `tbrefresh-${rng.token(24)}`, expiresAt: now + TAOBAO_DEFAULTS.sessionDays * DAY_MS };
+		this.world.registry.addToken(token);
+		return token;
 	}
 
 	/** page_shift fault: stamps one order of the current result as modified now, so later pages move. */

@@ -1,7 +1,8 @@
 // One handler per TOP method: read parameters, ask the backend, shape `<method>_response`.
 import { Rng } from '../../core/rng';
 import { arrayText } from '../../core/envelope';
-import { DAY_MS } from '../../core/time';
+import { bigNumber } from '../../core/json';
+import { DAY_MS, formatShanghai } from '../../core/time';
 import type { TruthSnapshot } from '../../truth/types';
 import { TOP_BUSINESS_SUB_CODES as SUB, businessError, invalidArgument } from './exceptions';
 import type { TopCall, TopMethod } from './gateway';
@@ -188,6 +189,38 @@ export function taobaoMethods(backend: TaobaoBackend): Record<string, TopMethod>
 					throw businessError(SUB.logisticsCompanyNotExist, `物流公司不存在: ${companyCode}`);
 				}
 				return { shipping: { is_success: true } };
+			},
+		},
+		'taobao.trade.memo.update': {
+			needsSession: true,
+			handle: (call) => {
+				const tid = digits(call.params, 'tid');
+				const memo = required(call.params, 'memo');
+				const flag = call.params.flag ? integer(call.params, 'flag', 0, 0, 5) : undefined;
+				const snap = backend.trade(call.shopId, tid);
+				if (!snap) throw businessError(SUB.tradeNotExist, `交易不存在: ${tid}`);
+				backend.updateMemo(call.shopId, snap, memo, flag);
+				return { trade: { tid: bigNumber(tid), modified: formatShanghai(now()) } };
+			},
+		},
+		'taobao.top.auth.token.refresh': {
+			needsSession: false,
+			handle: (call) => {
+				const refreshToken = required(call.params, 'refresh_token');
+				const token = backend.refreshSession(call.app.appKey, refreshToken);
+				if (!token) throw invalidArgument('refresh_token', 'refresh_token无效或已过期');
+				const seconds = Math.floor((token.expiresAt - now()) / 1000);
+				// TOP sends the token as a JSON string inside the JSON response (channels.md §1.3).
+				const tokenResult = JSON.stringify({
+					access_token: token.token,
+					token_type: 'Bearer',
+					expires_in: seconds,
+					refresh_token: token.refreshToken,
+					re_expires_in: seconds,
+					taobao_user_nick: encodeURIComponent(backend.sellerNick(token.shopId)),
+					expire_time: token.expiresAt,
+				});
+				return { token_result: tokenResult };
 			},
 		},
 		'taobao.logistics.companies.get': {

@@ -1,6 +1,7 @@
 // Same seed -> byte-identical responses, across separate sandboxes; another seed -> different data.
 import type { Sandbox } from '../../../sandbox/server';
 import { startSandbox } from '../../../sandbox/server';
+import { ACCOUNT, md5Upper, postForm as postKuaidi100 } from './kuaidi100-client';
 import { postForm, sandboxShop, shanghaiText, signedParams } from './top-client';
 
 type Step = (sandbox: Sandbox) => Promise<string>;
@@ -12,6 +13,12 @@ const top = (method: string, business: Record<string, string>, session?: string)
 const adminGet = (path: string): Step => async (sandbox) => (await fetch(`${sandbox.url}/_admin${path}`)).text();
 const adminPost = (path: string, body: unknown): Step => async (sandbox) =>
 	(await fetch(`${sandbox.url}/_admin${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).text();
+
+const kuaidi100 = (param: Record<string, string>): Step => async (sandbox) => {
+	const text = JSON.stringify(param);
+	const form = { customer: ACCOUNT.customer, param: text, sign: md5Upper(text + ACCOUNT.key + ACCOUNT.customer) };
+	return (await postKuaidi100(`${sandbox.url}/kuaidi100/poll/query.do`, form)).text;
+};
 
 const start = Date.parse('2026-03-02T10:00:00+08:00');
 const STEPS: Step[] = [
@@ -29,6 +36,11 @@ const STEPS: Step[] = [
 	top('taobao.trades.sold.get', { fields: 'tid,status,modified,orders', page_size: '100', page_no: '2' }),
 	adminGet('/orders?channel=taobao&view=channel'),
 	adminGet('/parcels'),
+	kuaidi100({ com: 'yuantong', num: 'YT0000000000000', resultv2: '4' }),
+	adminPost('/parcels', { carrier: 'zto', trackingNo: '73100000000001' }),
+	adminPost('/clock', { advanceMs: 3 * 86_400_000 }),
+	kuaidi100({ com: 'zhongtong', num: '73100000000001', resultv2: '4' }),
+	adminPost('/kuaidi100/push', {}),
 ];
 
 async function run(seed: string | number): Promise<string[]> {
