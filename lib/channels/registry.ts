@@ -4,6 +4,7 @@ import type { ChannelId } from '../model';
 import type { NormalizeProblem, NormalizeResult } from './core/payload';
 import { isJdPayload, jdOrdersIn, normalizeJdOrder } from './jd/normalize';
 import { isTaobaoPayload, normalizeTaobaoTrade, taobaoTradesIn } from './taobao/normalize';
+import { isWechatShopPayload, normalizeWechatOrder, wechatOrdersIn } from './wechatShop/normalize';
 
 export interface LocatedOrder {
 	raw: unknown;
@@ -28,6 +29,7 @@ export interface ChannelNormalizer {
 export const CHANNEL_NORMALIZERS: readonly ChannelNormalizer[] = [
 	{ channel: 'taobao', detect: isTaobaoPayload, ordersIn: taobaoTradesIn, normalize: normalizeTaobaoTrade },
 	{ channel: 'jd', detect: isJdPayload, ordersIn: jdOrdersIn, normalize: normalizeJdOrder },
+	{ channel: 'wechat_shop', detect: isWechatShopPayload, ordersIn: wechatOrdersIn, normalize: normalizeWechatOrder },
 ];
 
 export function normalizerFor(channel: ChannelId): ChannelNormalizer | undefined {
