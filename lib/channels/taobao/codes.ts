@@ -1,5 +1,6 @@
 // Taobao's own vocabularies as data: trade and refund statuses -> unified states, and the TOP error-code
 // table the request core classifies failures with (channels.md §1.4, §1.5, §1.9).
+import { CarrierCodeError, fromChannelCarrierCode, isCarrierId, toChannelCarrierCode, type CarrierId } from '../../carriers/carrierCodes';
 import type { ErrorKind } from '../../http';
 import type { ErrorCodeTable } from '../core';
 import type { OrderStatus, RefundState } from '../../model';
@@ -124,7 +125,32 @@ export function banMillisFromSubMessage(subMessage: unknown): number | undefined
 
 /**
  * Carrier company codes: `taobao.logistics.offline.send` takes Taobao's own codes (SF, ZTO, YTO, STO,
- * YUNDA, EMS, POSTB, JD, HTKY, ...), which differ from Kdniao's (YD, YZPY, ...). The translation table
- * is lib/carriers' job; until it has one, the code the user gives is sent as is.
+ * YUNDA, EMS, POSTB, JD, HTKY, ...), which differ from Kdniao's (YD, YZPY, ...); order lines name the
+ * carrier instead ("顺丰速运"). lib/carriers' table translates both; what it does not know is kept as given.
+ *
+ * Our carrier id for a TOP company code ("SF") or a carrier name ("顺丰速运"), resolved like free text.
  */
-export const OFFLINE_SEND_DEFAULT_CARRIER = 'OTHER';
+export function carrierIdOf(companyCodeOrName: string): CarrierId | undefined {
+	for (const [channel, value] of [[CHANNEL, companyCodeOrName], ['own_site', companyCodeOrName]] as const) {
+		try {
+			return fromChannelCarrierCode(channel, value);
+		} catch (err) {
+			if (!(err instanceof CarrierCodeError)) throw err;
+		}
+	}
+	return undefined;
+}
+
+/** Taobao's company code for what a user typed: our carrier id, a carrier name, or already a TOP code. */
+export function taobaoCompanyCode(carrier: string): string {
+	const text = carrier.trim();
+	const id = isCarrierId(text.toLowerCase()) ? text.toLowerCase() : carrierIdOf(text);
+	if (!id) return text.toUpperCase();
+	try {
+		return toChannelCarrierCode(id, CHANNEL);
+	} catch (err) {
+		// A carrier without a Taobao code in the table yet: send what the user typed.
+		if (err instanceof CarrierCodeError) return text.toUpperCase();
+		throw err;
+	}
+}

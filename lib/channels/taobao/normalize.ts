@@ -12,8 +12,7 @@ import {
 	type NormalizeResult,
 	type RawObject,
 } from '../core/payload';
-import { CarrierCodeError, fromChannelCarrierCode, type CarrierId } from '../../carriers/carrierCodes';
-import { CHANNEL, REFUND_STATUS_MAP, TRADE_STATUS_MAP } from './codes';
+import { CHANNEL, REFUND_STATUS_MAP, TRADE_STATUS_MAP, carrierIdOf } from './codes';
 
 export interface NormalizeOptions {
 	/** The shop the order belongs to (seller nick or id); falls back to the trade's seller_nick. */
@@ -231,21 +230,6 @@ function logisticsOf(lines: LineResult[]): Logistics | undefined {
 		trackingNo: shipments[0].trackingNo,
 		shipments,
 	});
-}
-
-/**
- * Our carrier id for what a Taobao line names: a TOP company code ("SF") or, as order lines usually
- * carry, the carrier's name ("顺丰速运"), which the carrier table resolves like any free-text carrier.
- */
-export function carrierIdOf(companyCodeOrName: string): CarrierId | undefined {
-	for (const [channel, value] of [[CHANNEL, companyCodeOrName], ['own_site', companyCodeOrName]] as const) {
-		try {
-			return fromChannelCarrierCode(channel, value);
-		} catch (err) {
-			if (!(err instanceof CarrierCodeError)) throw err;
-		}
-	}
-	return undefined;
 }
 
 function linesOf(raw: RawObject): { items: unknown[]; path: string } | undefined {

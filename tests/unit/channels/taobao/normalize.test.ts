@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseJsonLossless } from '../../../../lib/json';
 import { orderId, validateOrder } from '../../../../lib/model';
+import { carrierIdOf, taobaoCompanyCode } from '../../../../lib/channels/taobao/codes';
 import {
 	FLAG_LINES_TOTAL_MISMATCH,
-	carrierIdOf,
 	normalizeTaobaoTrade,
 	type NormalizeResult,
 } from '../../../../lib/channels/taobao/normalize';
@@ -181,6 +181,19 @@ describe('normalizeTaobaoTrade: problems', () => {
 		const result = normalizeTaobaoTrade(bare);
 		expect(result.ok).toBe(false);
 		if (!result.ok) expect(result.problems.map((p) => p.path).sort()).toEqual(['$.orders', '$.seller_nick']);
+	});
+});
+
+describe('taobaoCompanyCode', () => {
+	it.each([
+		['sf', 'SF'],
+		['SF', 'SF'],
+		['顺丰速运', 'SF'],
+		['zto', 'ZTO'],
+		['youzheng', 'POSTB'],
+		['dbkd', 'DBKD'],
+	])('%s -> %s', (input, expected) => {
+		expect(taobaoCompanyCode(input)).toBe(expected);
 	});
 });
 

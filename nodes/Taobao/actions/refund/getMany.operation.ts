@@ -1,0 +1,51 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { TaobaoClient } from '../../../../lib/channels/taobao/client';
+import { runItems } from '../../../shared/runItems';
+import { toIsoWithOffset } from '../../../shared/time';
+import { fromField, limitField, returnAllField, toField } from '../fields';
+import { refundJson } from './refundJson';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+const properties: INodeProperties[] = [
+	fromField('Start of the range in which refunds changed.'),
+	toField,
+	{
+		displayName: 'Status',
+		name: 'refundStatus',
+		type: 'options',
+		options: [
+			{ name: 'Any Status', value: '' },
+			{ name: 'Closed (退款关闭)', value: 'CLOSED' },
+			{ name: 'Refunded (退款成功)', value: 'SUCCESS' },
+			{ name: 'Refused by Seller (卖家拒绝)', value: 'SELLER_REFUSE_BUYER' },
+			{ name: 'Waiting for Buyer Return (待买家退货)', value: 'WAIT_BUYER_RETURN_GOODS' },
+			{ name: 'Waiting for Seller Approval (待卖家同意)', value: 'WAIT_SELLER_AGREE' },
+			{ name: 'Waiting for Seller To Confirm Goods (待卖家收货)', value: 'WAIT_SELLER_CONFIRM_GOODS' },
+		],
+		default: '',
+	},
+	returnAllField,
+	limitField,
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['refund'], operation: ['getMany'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], client: TaobaoClient): Promise<INodeExecutionData[][]> {
+	return await runItems(this, items, 1, async (i) => {
+		const now = Date.now();
+		const timezone = this.getTimezone();
+		const from = toIsoWithOffset(this.getNodeParameter('from', i, ''), timezone, now - DAY_MS);
+		const to = toIsoWithOffset(this.getNodeParameter('to', i, ''), timezone, now);
+		const status = (this.getNodeParameter('refundStatus', i, '') as string) || undefined;
+		const returnAll = this.getNodeParameter('returnAll', i) as boolean;
+		const limit = returnAll ? Infinity : (this.getNodeParameter('limit', i) as number);
+		const main = [];
+		for await (const refund of client.listRefunds({ from, to, status })) {
+			if (main.length >= limit) break;
+			main.push(refundJson(refund, client.shopId));
+		}
+		return { main };
+	});
+}
