@@ -76,7 +76,7 @@ export async function commitCursor(ctx: StoreContext, input: CommitCursorInput, 
 		);
 		if (!changed) throw new StoreError('cursor_regression', `cursor ${name} moved past ${input.watermark} concurrently`, {});
 		const row = (await tx.get<CursorRow>('SELECT * FROM cursors WHERE channel = ? AND shop_id = ? AND stream = ?', [input.channel, input.shopId, input.stream]))!;
-		return { cursor: toCursor(row), moved: current?.watermark !== input.watermark };
+		return { cursor: toCursor(row), moved: current?.sort_key !== sortKey };
 	});
 }
 

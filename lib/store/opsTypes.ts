@@ -27,7 +27,7 @@ export interface CommitCursorInput {
 
 export interface CommitCursorResult {
 	cursor: Cursor;
-	/** false when the watermark equals the stored one. */
+	/** false when the watermark names the same point as the stored one (e.g. the same instant). */
 	moved: boolean;
 }
 

@@ -59,7 +59,9 @@ export interface StoreOptions {
 	now?: () => number;
 }
 
-export type StoreConfig = (({ kind: 'sqlite' } & SqliteOptions) | ({ kind: 'postgres' } & PostgresOptions)) & StoreOptions;
+export type SqliteStoreConfig = { kind: 'sqlite' } & SqliteOptions & StoreOptions;
+export type PostgresStoreConfig = { kind: 'postgres' } & PostgresOptions & StoreOptions;
+export type StoreConfig = SqliteStoreConfig | PostgresStoreConfig;
 
 /** Who made a change: recorded on every event and ledger row. */
 export interface WriteOptions {

@@ -1,6 +1,6 @@
 // 50 reservers compete for 100 units with 500 one-unit orders: on SQLite 50 OS processes on one file,
 // on PostgreSQL 50 separate connections (each reserver its own store with a one-connection pool).
-import { openStore, type OrderStore, type StoreConfig } from '../../../lib/store';
+import { openStore, type OrderStore, type PostgresStoreConfig, type StoreConfig } from '../../../lib/store';
 import { fixtureOrders } from '../../../bench/store/fixtures';
 import { type Backend, freshStore, storeBackends } from './backends';
 import { exited, nextMessage, startWorker, type WorkerMessage } from './processes';
@@ -25,7 +25,7 @@ describe.each(storeBackends())('no oversell on $name', ({ make }) => {
 		const { now: _now, ...config } = opened.config;
 		const ids = orders.map((o) => o.id);
 		const shares = Array.from({ length: RESERVERS }, (_, w) => ids.filter((_, i) => i % RESERVERS === w));
-		results = backend.name === 'sqlite' ? await reserveInProcesses(config, shares) : await reserveOnConnections(config, shares);
+		results = config.kind === 'sqlite' ? await reserveInProcesses(config, shares) : await reserveOnConnections(config, shares);
 	}, 180_000);
 	afterAll(async () => {
 		await store.close();
@@ -73,7 +73,7 @@ async function reserveInProcesses(config: StoreConfig, shares: string[][]): Prom
 	return (done.results as WorkerMessage[]).map((m) => ({ reserved: Number(m.reserved), short: Number(m.short) }));
 }
 
-async function reserveOnConnections(config: StoreConfig, shares: string[][]): Promise<Tally[]> {
+async function reserveOnConnections(config: PostgresStoreConfig, shares: string[][]): Promise<Tally[]> {
 	const stores = await Promise.all(shares.map(() => openStore({ ...config, maxConnections: 1, migrate: false })));
 	try {
 		return await Promise.all(

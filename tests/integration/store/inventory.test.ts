@@ -1,0 +1,126 @@
+import type { OrderStore } from '../../../lib/store';
+import { sampleOrder } from '../../fixtures/orders';
+import { type Backend, freshStore, storeBackends } from './backends';
+
+describe.each(storeBackends())('inventory on $name', ({ make }) => {
+	let backend: Backend;
+	let store: OrderStore;
+	const order = sampleOrder();
+
+	beforeEach(async () => {
+		backend = make();
+		({ store } = await freshStore(backend));
+		await store.upsertWarehouses([
+			{ id: 'hz', name: '杭州仓', priority: 1, regions: ['浙江省', '江苏省'] },
+			{ id: 'gz', name: '广州仓', priority: 2, channels: ['jd'] },
+			{ id: 'old', name: '旧仓', priority: 0, active: false },
+		]);
+		await store.upsertOrders([order]);
+	});
+	afterEach(async () => {
+		await store.close();
+		await backend.cleanup();
+	});
+
+	it('sets and adjusts on hand with a ledger row each, and refuses a negative on hand', async () => {
+		const [set] = await store.setOnHand([{ warehouseId: 'hz', masterSku: 'A', onHand: 10, safety: 2 }], { actor: 'stocktake' });
+		expect(set).toEqual({ warehouseId: 'hz', masterSku: 'A', onHand: 10, reserved: 0, safety: 2, available: 8 });
+		const [adjusted] = await store.adjustStock([{ warehouseId: 'hz', masterSku: 'A', delta: -3, reason: 'damaged' }]);
+		expect(adjusted.onHand).toBe(7);
+		await expect(store.adjustStock([{ warehouseId: 'hz', masterSku: 'A', delta: -8, reason: 'lost' }])).rejects.toMatchObject({ code: 'invalid_input' });
+		await expect(store.setOnHand([{ warehouseId: 'nowhere', masterSku: 'A', onHand: 1 }])).rejects.toMatchObject({ code: 'not_found' });
+		const ledger = await store.ledger({ masterSku: 'A' });
+		expect(ledger.map((r) => [r.kind, r.deltaOnHand, r.onHandAfter, r.safetyAfter, r.reason, r.actor])).toEqual([
+			['set', 10, 10, 2, 'count', 'stocktake'],
+			['adjust', -3, 7, 2, 'damaged', 'store'],
+		]);
+	});
+
+	it('reserves all or nothing, respects safety stock, and is idempotent per order line', async () => {
+		await store.setOnHand([
+			{ warehouseId: 'hz', masterSku: 'A', onHand: 5, safety: 1 },
+			{ warehouseId: 'hz', masterSku: 'B', onHand: 1 },
+		]);
+		const tooMuch = await store.reserveForOrder(order.id, [
+			{ lineId: 'l1', masterSku: 'A', quantity: 4 },
+			{ lineId: 'l2', masterSku: 'B', quantity: 2 },
+		]);
+		expect(tooMuch).toMatchObject({ ok: false, lines: [], shortages: [{ lineId: 'l2', masterSku: 'B', quantity: 2, available: 1 }] });
+		expect((await store.availability({ masterSkus: ['A'] }))[0]).toMatchObject({ reserved: 0, available: 4 });
+
+		const overSafety = await store.reserveForOrder(order.id, [{ lineId: 'l1', masterSku: 'A', quantity: 5 }]);
+		expect(overSafety.ok).toBe(false);
+
+		const ok = await store.reserveForOrder(order.id, [{ lineId: 'l1', masterSku: 'A', quantity: 4 }]);
+		expect(ok).toEqual({ orderId: order.id, ok: true, shortages: [], lines: [{ lineId: 'l1', masterSku: 'A', quantity: 4, warehouseId: 'hz', status: 'active', new: true }] });
+		const again = await store.reserveForOrder(order.id, [{ lineId: 'l1', masterSku: 'A', quantity: 4 }]);
+		expect(again.lines[0].new).toBe(false);
+		expect((await store.availability({ masterSkus: ['A'] }))[0]).toMatchObject({ onHand: 5, reserved: 4, safety: 1, available: 0 });
+		expect((await store.ledger({ orderId: order.id })).map((r) => r.kind)).toEqual(['reserve']);
+		await expect(store.reserveForOrder('uo_00000000000000000000000000000000', [{ lineId: '1', masterSku: 'A', quantity: 1 }])).rejects.toMatchObject({ code: 'not_found' });
+	});
+
+	it('picks warehouses by priority within the region and channel, skipping inactive ones', async () => {
+		await store.setOnHand([
+			{ warehouseId: 'old', masterSku: 'A', onHand: 100 },
+			{ warehouseId: 'hz', masterSku: 'A', onHand: 1 },
+			{ warehouseId: 'gz', masterSku: 'A', onHand: 10 },
+		]);
+		const first = await store.reserveForOrder(order.id, [{ lineId: 'l1', masterSku: 'A', quantity: 1 }], { region: '浙江省' });
+		expect(first.lines[0].warehouseId).toBe('hz');
+		const next = await store.reserveForOrder(order.id, [{ lineId: 'l2', masterSku: 'A', quantity: 2 }]);
+		expect(next.lines[0].warehouseId).toBe('gz');
+		const outside = await store.reserveForOrder(order.id, [{ lineId: 'l3', masterSku: 'A', quantity: 1 }], { region: '浙江省', channel: 'taobao' });
+		expect(outside.ok).toBe(false);
+		const avail = await store.availability({ masterSkus: ['A'], channel: 'taobao' });
+		expect(avail[0]).toMatchObject({ onHand: 1, available: 0 });
+		expect((await store.availability({ masterSkus: ['A'], channel: 'jd' }))[0]).toMatchObject({ onHand: 11, reserved: 3, available: 8 });
+	});
+
+	it('releases on cancel, takes off on hand on ship, and the ledger sums to the stock row', async () => {
+		await store.setOnHand([{ warehouseId: 'hz', masterSku: 'A', onHand: 10 }]);
+		await store.reserveForOrder(order.id, [
+			{ lineId: 'l1', masterSku: 'A', quantity: 2 },
+			{ lineId: 'l2', masterSku: 'A', quantity: 3 },
+		]);
+		const cancelled = await store.release(order.id, { lineIds: ['l1'], reason: 'cancel' });
+		expect(cancelled.lines).toEqual([{ lineId: 'l1', masterSku: 'A', quantity: 2, warehouseId: 'hz', status: 'released', new: true }]);
+		const shipped = await store.release(order.id, { reason: 'ship' });
+		expect(shipped.lines.map((l) => [l.lineId, l.status])).toEqual([['l2', 'shipped']]);
+		expect((await store.release(order.id, { reason: 'refund' })).lines).toEqual([]);
+		// A released line stays released: a replayed reservation does not take stock again.
+		const replay = await store.reserveForOrder(order.id, [{ lineId: 'l1', masterSku: 'A', quantity: 2 }]);
+		expect(replay.lines[0]).toMatchObject({ status: 'released', new: false });
+
+		const level = (await store.availability({ masterSkus: ['A'] }))[0].warehouses[0];
+		expect(level).toMatchObject({ onHand: 7, reserved: 0, available: 7 });
+		const ledger = await store.ledger({ masterSku: 'A' });
+		expect(ledger.map((r) => r.kind)).toEqual(['set', 'reserve', 'reserve', 'release', 'ship']);
+		expect(ledger.reduce((n, r) => n + r.deltaOnHand, 0)).toBe(level.onHand);
+		expect(ledger.reduce((n, r) => n + r.deltaReserved, 0)).toBe(level.reserved);
+		await expect(store.release(order.id, { reason: 'lost' as 'cancel' })).rejects.toMatchObject({ code: 'invalid_input' });
+	});
+
+	it('expands bundles into component reservations and reports bundle availability', async () => {
+		await store.upsertMasterSkus([
+			{ sku: 'A', title: 'A', cost: 100 },
+			{ sku: 'B', title: 'B', cost: 50 },
+			{ sku: 'KIT', title: 'A+2B', components: [{ sku: 'A', quantity: 1 }, { sku: 'B', quantity: 2 }] },
+		]);
+		await store.upsertMappings([{ channel: 'taobao', channelSkuId: order.lines[0].channelSkuId, masterSku: 'KIT' }]);
+		await store.setOnHand([
+			{ warehouseId: 'hz', masterSku: 'A', onHand: 10 },
+			{ warehouseId: 'hz', masterSku: 'B', onHand: 9 },
+		]);
+		const lines = await store.reservationLinesFor(order.id);
+		const lineId = order.lines[0].lineId;
+		expect(lines).toEqual([
+			{ lineId, masterSku: 'A', quantity: 2 },
+			{ lineId, masterSku: 'B', quantity: 4 },
+		]);
+		expect((await store.reserveForOrder(order.id, lines)).ok).toBe(true);
+		const [kit] = await store.availability({ masterSkus: ['KIT'] });
+		expect(kit).toMatchObject({ masterSku: 'KIT', bundle: true, available: 2 });
+		expect((await store.getOrder(order.id, { withCost: true }))?.cost?.lines[0].unitCost).toBe(200);
+	});
+});
