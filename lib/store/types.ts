@@ -237,7 +237,7 @@ export interface OrderStore {
 	replayDeadLetters(ids: readonly number[], options?: WriteOptions): Promise<ReplayResult[]>;
 	discardDeadLetters(ids: readonly number[], options?: WriteOptions): Promise<number>;
 
-	backup(options: BackupOptions): Promise<BackupResult>;
+	backup(options?: BackupOptions): Promise<BackupResult>;
 	stats(): Promise<StoreStats>;
 	close(): Promise<void>;
 }
