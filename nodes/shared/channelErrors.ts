@@ -5,7 +5,8 @@ import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { isChannelApiError } from '../../lib/http';
 
-export function channelNodeError(node: INode, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+/** itemIndex is absent for failures outside an item loop (e.g. a trigger's poll). */
+export function channelNodeError(node: INode, error: unknown, itemIndex?: number): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
 	if (isChannelApiError(error)) {
 		const details = [error.platformMessage && `Platform says: ${error.platformMessage}`, error.hint && `What to do: ${error.hint}`];
