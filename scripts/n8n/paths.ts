@@ -1,0 +1,37 @@
+// Where the e2e n8n lives: a cache folder outside the repo, keyed by n8n version, shared by e2e, demo and screenshots.
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+// Pinned: the newest n8n 2.x that installs from the registry we use (see DESIGN §1).
+export const N8N_VERSION = '2.40.7';
+export const PACKAGE_NAME = 'n8n-nodes-unified-orders';
+
+export const REPO_ROOT = path.resolve(__dirname, '..', '..');
+
+/** `$N8N_E2E_HOME`, else `$XDG_CACHE_HOME/<package>/n8n-<version>`, else `~/.cache/<package>/n8n-<version>`. */
+export function n8nHome(env: NodeJS.ProcessEnv = process.env): string {
+	if (env.N8N_E2E_HOME) return path.resolve(env.N8N_E2E_HOME);
+	const cacheRoot = env.XDG_CACHE_HOME ? path.resolve(env.XDG_CACHE_HOME) : path.join(os.homedir(), '.cache');
+	return path.join(cacheRoot, PACKAGE_NAME, `n8n-${N8N_VERSION}`);
+}
+
+/** n8n's own entry script; run it with `nodeBinary()`. */
+export function n8nEntry(home = n8nHome()): string {
+	return path.join(home, 'node_modules', 'n8n', 'bin', 'n8n');
+}
+
+/** The repo's Node 24 (n8n 2.x refuses older Node); falls back to the running Node if it is already 24+. */
+export function nodeBinary(): string {
+	const bundled = path.join(REPO_ROOT, 'node_modules', '.bin', 'node');
+	if (existsSync(bundled)) return bundled;
+	const major = Number(process.versions.node.split('.')[0]);
+	if (major >= 24) return process.execPath;
+	throw new Error(`n8n ${N8N_VERSION} needs Node 24; run npm install in ${REPO_ROOT} first`);
+}
+
+/** PATH with the repo's Node 24 first, so npm and the scripts it spawns run on Node 24. */
+export function pathWithNode24(env: NodeJS.ProcessEnv = process.env): string {
+	const binDir = path.dirname(nodeBinary());
+	return [binDir, env.PATH ?? ''].filter(Boolean).join(path.delimiter);
+}
