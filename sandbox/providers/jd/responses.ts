@@ -69,8 +69,9 @@ export function jdMethods(backend: JdBackend): Record<string, JosMethod> {
 			};
 			let rows = backend.queryOrders(query);
 			if (call.fault?.kind === 'page_shift') {
-				// Touch an order at or after this page, so it moves to the end and this page's rows move by one.
-				const candidates = rows.slice((page - 1) * pageSize);
+				// Touch an order on an earlier page: it moves to the end (oldest-first lists), so this page and
+				// the later ones move up by one and an unread row slips onto a page already read.
+				const candidates = rows.slice(0, (page - 1) * pageSize);
 				backend.touchOne(candidates.length ? candidates : rows, new Rng(backend.world.options.seed, 'jd_page_shift', call.fault.fired));
 				rows = backend.queryOrders(query);
 			}

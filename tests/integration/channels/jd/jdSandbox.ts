@@ -1,0 +1,167 @@
+// The JD emulator seen through the pack's JD client: clients for the default shops, the truth as JD shows
+// it (what a correct pull must give back), and a small admin caller.
+import { fromChannelCarrierCode, CarrierCodeError } from '../../../../lib/carriers/carrierCodes';
+import { createJdClient, type JdClient } from '../../../../lib/channels/jd/client';
+import { ORDER_STATE_MAP } from '../../../../lib/channels/jd/codes';
+import type { JdCredentials } from '../../../../lib/channels/jd/sign';
+import { fetchHttpClient, type HttpClient } from '../../../../lib/http';
+import { isoFromMillis, type UnifiedOrder } from '../../../../lib/model';
+import type { RetryPolicy } from '../../../../lib/retry';
+import { JD_DEFAULTS } from '../../../../sandbox/providers/jd/models';
+import { JD_CARRIER_IDS, jdOrderState, jdSkuNameOf } from '../../../../sandbox/providers/jd/render';
+import type { Sandbox } from '../../../../sandbox/server';
+import type { TruthOrder } from '../../../../sandbox/truth/types';
+
+export const DAY_MS = 86_400_000;
+
+export function shopCredentials(sandbox: Sandbox, shopIndex = 0, overrides: Partial<JdCredentials> = {}): JdCredentials {
+	const shop = JD_DEFAULTS.shops[shopIndex];
+	return {
+		appKey: JD_DEFAULTS.app.appKey,
+		appSecret: JD_DEFAULTS.app.secret,
+		accessToken: shop.token,
+		refreshToken: shop.refreshToken,
+		shopId: shop.shopId,
+		url: `${sandbox.url}/jd/routerjson`,
+		oauthUrl: `${sandbox.url}/jd/oauth2`,
+		...overrides,
+	};
+}
+
+/** A client on the sandbox clock whose retries do not really wait (`waits` records them). */
+export function sandboxClient(
+	sandbox: Sandbox,
+	credentials: JdCredentials,
+	options: { http?: HttpClient; retry?: RetryPolicy; onWait?: (ms: number) => void } = {},
+) {
+	const waits: number[] = [];
+	const client: JdClient = createJdClient({
+		credentials,
+		http: options.http ?? fetchHttpClient(),
+		retry: options.retry,
+		retryDeps: {
+			sleep: async (ms) => {
+				waits.push(ms);
+				options.onWait?.(ms);
+			},
+			now: () => sandbox.world.clock.now(),
+		},
+		now: () => sandbox.world.clock.now(),
+		timeoutMs: 15_000,
+	});
+	return { client, waits };
+}
+
+/**
+ * An HttpClient that counts the calls the platform answered, per JOS method. Unlike the client's own
+ * stats, a request lost on a stale keep-alive socket (and retried) is not a call JD received.
+ */
+export function answeredCalls() {
+	const base = fetchHttpClient();
+	const byMethod: Record<string, number> = {};
+	const http: HttpClient = async (req) => {
+		const res = await base(req);
+		const method = new URLSearchParams(typeof req.body === 'string' ? req.body : '').get('method') ?? new URL(req.url).pathname;
+		byMethod[method] = (byMethod[method] ?? 0) + 1;
+		return res;
+	};
+	return { http, byMethod, total: () => Object.values(byMethod).reduce((sum, n) => sum + n, 0) };
+}
+
+export const iso = (ms: number) => isoFromMillis(ms);
+
+/** The truth orders JD lists for a shop (paid at some point), as of the sandbox clock. */
+export function visibleTruth(sandbox: Sandbox, shopId: string): TruthOrder[] {
+	const { truth } = sandbox.world;
+	return truth.allOrders().filter((order) => {
+		if (order.channel !== 'jd' || order.shopId !== shopId || order.createdAt > sandbox.world.clock.now()) return false;
+		return jdOrderState(truth.snapshot(order)) !== undefined;
+	});
+}
+
+function libCarrier(jdCode: string): string | undefined {
+	try {
+		return fromChannelCarrierCode('jd', jdCode);
+	} catch (err) {
+		if (err instanceof CarrierCodeError) return undefined;
+		throw err;
+	}
+}
+
+/**
+ * The unified order a correct JD pull must produce for a truth order. It differs from the plain truth
+ * only where JD itself shows less, each difference named:
+ * - status: JD's state (a partly shipped order still waits for stock-out; no delivered state);
+ * - no shippedAt, no refunded total, no SKU variant apart from the title (JD's skuName is both);
+ * - a line without a SKU id is sold as its ware's SKU; gifts are not marked;
+ * - carriers by JD's numeric id, shipments without line ids or times; tags carry JD's order type;
+ * - presale is not detectable from JD's fields [I].
+ */
+export function expectedOrder(sandbox: Sandbox, order: TruthOrder): Partial<UnifiedOrder> {
+	const { truth } = sandbox.world;
+	const unified = truth.unified(order, true);
+	const state = jdOrderState(truth.snapshot(order)) as string;
+	const shipments = unified.logistics?.shipments?.map((s) => {
+		const code = JD_CARRIER_IDS[s.carrier];
+		return { carrier: libCarrier(code) ?? code, trackingNo: s.trackingNo };
+	});
+	const lastCode = unified.logistics?.shipments?.length ? JD_CARRIER_IDS[unified.logistics.shipments.at(-1)!.carrier] : undefined;
+	return {
+		id: unified.id,
+		channel: 'jd',
+		shopId: unified.shopId,
+		channelOrderId: unified.channelOrderId,
+		status: ORDER_STATE_MAP[state],
+		rawStatus: state,
+		refundState: unified.refundState,
+		currency: unified.currency,
+		totals: { goods: unified.totals.goods, discount: unified.totals.discount, shippingFee: unified.totals.shippingFee, paid: unified.totals.paid },
+		createdAt: unified.createdAt,
+		paidAt: unified.paidAt,
+		updatedAt: unified.updatedAt,
+		lines: unified.lines.map((line) => ({
+			lineId: line.lineId,
+			channelItemId: line.channelItemId,
+			channelSkuId: line.channelSkuId ?? line.channelItemId,
+			merchantCode: line.merchantCode,
+			title: jdSkuNameOf(line),
+			quantity: line.quantity,
+			unitPrice: line.unitPrice,
+			discount: line.discount,
+			paidAmount: line.paidAmount,
+			refundState: line.refundState,
+		})),
+		buyer: unified.buyer,
+		receiver: unified.receiver,
+		buyerMessage: unified.buyerMessage,
+		sellerMemo: unified.sellerMemo,
+		tags: [`order_type:${order.orderType}`],
+		logistics: shipments && lastCode ? { carrier: libCarrier(lastCode), channelCarrierCode: lastCode, trackingNo: shipments.at(-1)!.trackingNo, shipments } : undefined,
+		flags: [],
+	};
+}
+
+/** Drops undefined members deeply, so expected and actual compare on what is present. */
+export function defined<T>(value: T): T {
+	return JSON.parse(JSON.stringify(value)) as T;
+}
+
+export async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
+	const out: T[] = [];
+	for await (const item of iterable) out.push(item);
+	return out;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Json = any;
+
+export async function admin(sandbox: Sandbox, method: string, path: string, body?: unknown): Promise<Json> {
+	const res = await fetch(`${sandbox.url}/_admin${path}`, {
+		method,
+		headers: body === undefined ? {} : { 'content-type': 'application/json' },
+		body: body === undefined ? undefined : JSON.stringify(body),
+	});
+	const text = await res.text();
+	if (res.status >= 400) throw new Error(`admin ${method} ${path} -> ${res.status} ${text}`);
+	return JSON.parse(text);
+}
