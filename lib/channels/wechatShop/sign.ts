@@ -31,9 +31,9 @@ export interface WechatShopCredentialFields {
 	appId?: unknown;
 	appSecret?: unknown;
 	shopId?: unknown;
-	tokenMode?: unknown;
+	grantMode?: unknown;
 	pushToken?: unknown;
-	encodingAesKey?: unknown;
+	pushAesSecret?: unknown;
 }
 
 export function wechatShopCredentialsFrom(fields: WechatShopCredentialFields): WechatShopCredentials {
@@ -42,7 +42,7 @@ export function wechatShopCredentialsFrom(fields: WechatShopCredentialFields): W
 	const url = environment === 'custom' ? text(fields.customUrl) : WECHAT_ENDPOINTS[environment as keyof typeof WECHAT_ENDPOINTS];
 	if (!url) throw new Error(`WeChat shop credential: no base URL for environment ${JSON.stringify(environment)}`);
 	const appId = text(fields.appId);
-	const tokenMode = text(fields.tokenMode) || DEFAULT_TOKEN_MODE;
+	const tokenMode = text(fields.grantMode) || DEFAULT_TOKEN_MODE;
 	if (!(WECHAT_TOKEN_MODES as readonly string[]).includes(tokenMode)) {
 		throw new Error(`WeChat shop credential: unknown token mode ${JSON.stringify(tokenMode)}`);
 	}
@@ -53,7 +53,7 @@ export function wechatShopCredentialsFrom(fields: WechatShopCredentialFields): W
 		baseUrl: url.replace(/\/+$/, ''),
 		tokenMode: tokenMode as WechatTokenMode,
 		pushToken: text(fields.pushToken) || undefined,
-		encodingAesKey: text(fields.encodingAesKey) || undefined,
+		encodingAesKey: text(fields.pushAesSecret) || undefined,
 	};
 }
 

@@ -10,7 +10,7 @@ const fixtureText = (name: string) => readFileSync(path.resolve(__dirname, '../.
 const NOW = Date.parse('2024-05-03T00:00:00+08:00');
 
 function testClient(tokenMode: 'stable' | 'classic' = 'stable') {
-	const credentials = wechatShopCredentialsFrom({ appId: 'wx1', appSecret: 'secret-1', shopId: 'shop-1', tokenMode });
+	const credentials = wechatShopCredentialsFrom({ appId: 'wx1', appSecret: 'secret-1', shopId: 'shop-1', grantMode: tokenMode });
 	return createWechatShopClient({
 		credentials,
 		http: fetchHttpClient(),

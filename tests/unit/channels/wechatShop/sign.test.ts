@@ -84,7 +84,7 @@ describe('WeChat shop credential and envelope', () => {
 			baseUrl: 'https://api.weixin.qq.com',
 			tokenMode: 'stable',
 		});
-		const custom = wechatShopCredentialsFrom({ environment: 'custom', customUrl: 'http://127.0.0.1:18080/wechat/', appId: 'wx1', shopId: 'shop-9', tokenMode: 'classic' });
+		const custom = wechatShopCredentialsFrom({ environment: 'custom', customUrl: 'http://127.0.0.1:18080/wechat/', appId: 'wx1', shopId: 'shop-9', grantMode: 'classic' });
 		expect(custom).toMatchObject({ baseUrl: 'http://127.0.0.1:18080/wechat', shopId: 'shop-9', tokenMode: 'classic' });
 		expect(() => wechatShopCredentialsFrom({ environment: 'custom', appId: 'wx1' })).toThrow(/base URL/);
 	});
