@@ -221,13 +221,15 @@ function logisticsOf(lines: LineResult[]): Logistics | undefined {
 		shipment.lineIds?.push(line.lineId);
 		byWaybill.set(key, shipment);
 	}
-	const shipments = [...byWaybill.values()];
-	if (shipments.length === 0) return undefined;
-	const company = lines.find((l) => l.trackingNo === shipments[0].trackingNo)?.company;
+	// Oldest parcel first; the order's own carrier and waybill are the latest parcel's.
+	const shipments = [...byWaybill.values()].sort((a, b) => (a.shippedAt ?? '').localeCompare(b.shippedAt ?? ''));
+	const latest = shipments.at(-1);
+	if (!latest) return undefined;
+	const company = lines.find((l) => l.trackingNo === latest.trackingNo)?.company;
 	return compact<Logistics>({
 		carrier: company ? carrierIdOf(company) : undefined,
 		channelCarrierCode: company,
-		trackingNo: shipments[0].trackingNo,
+		trackingNo: latest.trackingNo,
 		shipments,
 	});
 }
