@@ -28,6 +28,8 @@ export const CREDENTIAL_TEST_TIMEOUT_MS = 15_000;
 export interface StoreAccess {
 	profile: AccessProfile;
 	backend: 'sqlite' | 'postgres';
+	/** The SQLite store file (SQLite only). */
+	sqlitePath?: string;
 }
 
 /**
@@ -123,8 +125,9 @@ function registerExitHook(): void {
 export async function storeFor(ctx: IExecuteFunctions): Promise<{ store: OrderStore; access: StoreAccess }> {
 	const data = await ctx.getCredentials(STORE_CREDENTIAL);
 	const profile = accessProfileFromCredential(data);
-	const store = await cachedStore(storeConfigFromCredential(data));
-	return { store, access: { profile, backend: store.backend } };
+	const config = storeConfigFromCredential(data);
+	const store = await cachedStore(config);
+	return { store, access: { profile, backend: store.backend, ...(config.kind === 'sqlite' ? { sqlitePath: config.path } : {}) } };
 }
 
 /** Runs fn with the node's store; the store stays open (cached) for the next execution. */

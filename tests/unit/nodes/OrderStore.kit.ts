@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, INodeExecutionData } from 'n8n-workflow';
 import type { OrderStore as Store } from '../../../lib/store';
 import { OrderStore } from '../../../nodes/OrderStore/OrderStore.node';
 import { cachedStore, closeStores, storeConfigFromCredential } from '../../../nodes/shared/store';
@@ -21,7 +21,7 @@ export function storeKit(credential: IDataObject = {}): StoreKit {
 	const base: IDataObject = { backend: 'sqlite', filePath: join(dir, 'store.sqlite'), accessProfile: 'full', ...credential };
 	return {
 		credential: base,
-		store: () => cachedStore(storeConfigFromCredential(base)),
+		store: () => cachedStore(storeConfigFromCredential(base as ICredentialDataDecryptedObject)),
 		run: async (parameters, items = [{}], options = {}) => {
 			const context = fakeExecuteContext({
 				parameters,
