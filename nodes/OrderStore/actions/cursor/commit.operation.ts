@@ -61,14 +61,14 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			shopId: requiredString(this, 'shopId', 'Shop ID', 0),
 			stream: requiredString(this, 'stream', 'Stream', 0),
 		};
-		const coverage = coverageOf(items.map((item) => item.json), key);
+		const explicit = this.getNodeParameter('watermarkSource', 0, 'orders') === 'explicit';
+		const coverage = coverageOf(items.map((item) => item.json), key, explicit ? 'ignore' : 'refuse');
 		const where = `${key.channel}/${key.shopId}/${key.stream}`;
 		if (coverage.refusals.length) {
 			throw new NodeOperationError(this.getNode(), `Cursor ${where} not moved: ${coverage.refusals.length} input item(s) were not stored`, {
 				description: `${coverage.refusals.slice(0, 10).join('; ')}. Fix them (or let Upsert send invalid orders to dead letters) and run again; the next run re-reads the same window.`,
 			});
 		}
-		const explicit = this.getNodeParameter('watermarkSource', 0, 'orders') === 'explicit';
 		const watermark = explicit ? requiredString(this, 'watermark', 'Watermark', 0) : coverage.maxUpdatedAt;
 		if (!watermark) {
 			throw new NodeOperationError(this.getNode(), `Cursor ${where} not moved: no stored order in the input to take the watermark from`, {

@@ -13,10 +13,12 @@ export interface Coverage {
 	refusals: string[];
 }
 
-export function coverageOf(items: IDataObject[], key: { channel: string; shopId: string }): Coverage {
+/** otherItems 'ignore': items that are no store result at all (e.g. a schedule tick) are left out. */
+export function coverageOf(items: IDataObject[], key: { channel: string; shopId: string }, otherItems: 'refuse' | 'ignore' = 'refuse'): Coverage {
 	const coverage: Coverage = { orderIds: [], refusals: [] };
 	let maxMs = -Infinity;
 	items.forEach((json, index) => {
+		if (otherItems === 'ignore' && json.error === undefined && json.outcome === undefined && json.id === undefined) return;
 		const refusal = refusalOf(json, key);
 		if (refusal) coverage.refusals.push(`item ${index} ${refusal}`);
 		if (refusal || json.outcome === 'invalid') return;
