@@ -61,7 +61,10 @@ export function stringifyWithBigIds(value: unknown, options: StringifyOptions = 
 	const numericKeys = new Set(options.numericKeys ?? []);
 	return JSON.stringify(
 		value,
-		function (key, v: unknown) {
+		function (this: Record<string, unknown>, key, v: unknown) {
+			// The holder's own value: n8n-workflow installs BigInt.prototype.toJSON, which turns v into a string first.
+			const original = this[key];
+			if (typeof original === 'bigint') return rawJSON(original.toString());
 			if (typeof v === 'bigint') return rawJSON(v.toString());
 			if (typeof v === 'string' && numericKeys.has(key) && JSON_INTEGER.test(v)) return rawJSON(v);
 			return v;
