@@ -1,7 +1,7 @@
 // The JD client: JOS methods as data (limits, windows) and one call per use case on the shared
 // form-gateway core, which signs, retries and classifies. Calls return raw JD objects (ids exact, parsed
 // losslessly); normalize.ts turns orderInfo into unified orders, refunds.ts reads refund applications.
-import { toChannelCarrierCode, CarrierCodeError } from '../../carriers/carrierCodes';
+import { CarrierCodeError, fromChannelCarrierCode, isCarrierId, toChannelCarrierCode } from '../../carriers/carrierCodes';
 import { InvalidRequestError, PermanentError, type HttpClient } from '../../http';
 import { toShanghaiLocal } from '../../model';
 import type { RetryDeps, RetryPolicy } from '../../retry';
@@ -73,6 +73,8 @@ export interface OrderListQuery {
 	/** Comma list of JD order states; every state a seller sees when absent. */
 	status?: string;
 	pageSize?: number;
+	/** Newest first (sortType 1), e.g. for a sample of the latest orders; default oldest first. */
+	newestFirst?: boolean;
 }
 
 export interface OrderWindowResult {
@@ -85,7 +87,7 @@ export interface ShipRequest {
 	orderId: string;
 	/** Several waybills of one carrier separated by ','. */
 	trackingNo: string;
-	/** JD's numeric carrier id (logiCoprId), or our carrier id (sf, zto, ...) to translate. */
+	/** JD's numeric carrier id (logiCoprId), or our carrier id (sf, zto, ...) or its name to translate. */
 	companyCode: string;
 	/** JD ships whole orders; line ids are refused. */
 	lineIds?: string[];
@@ -184,8 +186,8 @@ export function createJdClient(options: JdClientOptions): JdClient {
 			order_state: query.status ?? LIST_ORDER_STATES.join(','),
 			optional_fields: ORDER_FIELDS,
 			dateType: query.by === 'created' ? '1' : '0',
-			// Oldest first: orders modified mid-walk move to the end, where the moved-items check sees them.
-			sortType: '0',
+			// Either way an order modified mid-walk moves, and the moved-items check sees it.
+			sortType: query.newestFirst ? '1' : '0',
 		};
 		return consistentPages(
 			async (page, pageSize) => {
@@ -332,12 +334,16 @@ export function createJdClient(options: JdClientOptions): JdClient {
 	};
 }
 
-/** A carrier for order.shipment: JD's numeric id as is, or our carrier id through the carrier table. */
+/**
+ * A carrier for order.shipment: JD's numeric id as is; our carrier id (sf, zto, ...) or a carrier's name
+ * (顺丰速运) through the carrier table.
+ */
 export function jdCarrierId(code: string, fail: (message: string) => Error): string {
 	const text = String(code ?? '').trim();
 	if (DIGITS.test(text)) return text;
 	try {
-		return toChannelCarrierCode(text, CHANNEL);
+		const id = isCarrierId(text.toLowerCase()) ? text.toLowerCase() : fromChannelCarrierCode('own_site', text);
+		return toChannelCarrierCode(id, CHANNEL);
 	} catch (err) {
 		if (err instanceof CarrierCodeError) throw fail(err.message);
 		throw err;

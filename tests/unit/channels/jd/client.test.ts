@@ -233,6 +233,12 @@ describe('JD client: order lists', () => {
 		expect(error.message).toMatch(/jd shop 10139288: jingdong\.pop\.order\.search failed \(the list kept changing while it was read \(3 walks\)\)/);
 	});
 
+	it('lists newest first on request (sortType 1)', async () => {
+		jos = fakeJos(searchOver(() => []));
+		await collect(testClient().client.listOrders({ ...query, newestFirst: true }));
+		expect(jos.calls[0].business.sortType).toBe('1');
+	});
+
 	it('yields each snapshot once lazily, and a caller that stops early saves calls', async () => {
 		const rows = rowsOf(250);
 		jos = fakeJos(searchOver(() => rows));
@@ -250,9 +256,11 @@ describe('JD client: actions', () => {
 		const { client } = testClient();
 		await client.ship({ orderId: '3014567890123456789', trackingNo: 'SF1402384910237', companyCode: '467' });
 		await client.ship({ orderId: '3014567890123456789', trackingNo: 'ZT1,ZT2', companyCode: 'zto' });
+		await client.ship({ orderId: '3014567890123456789', trackingNo: 'YD1', companyCode: '韵达快递' });
 		expect(jos.calls.map((c) => c.business)).toEqual([
 			{ orderId: '3014567890123456789', logiCoprId: '467', logiNo: 'SF1402384910237' },
 			{ orderId: '3014567890123456789', logiCoprId: '1499', logiNo: 'ZT1,ZT2' },
+			{ orderId: '3014567890123456789', logiCoprId: '1327', logiNo: 'YD1' },
 		]);
 		expect(jos.calls[0].paramJson).toContain('"orderId":3014567890123456789');
 	});

@@ -67,6 +67,20 @@ describe('JD JOS signing', () => {
 		expect(jdParamJson({ order_id: 3014567890123456789n, page: '1' })).toBe('{"order_id":3014567890123456789,"page":"1"}');
 	});
 
+	it('keeps them bare numbers where BigInt.prototype.toJSON is installed (n8n-workflow does)', () => {
+		const proto = BigInt.prototype as unknown as { toJSON?: () => string };
+		const before = proto.toJSON;
+		proto.toJSON = function (this: bigint) {
+			return this.toString();
+		};
+		try {
+			expect(jdParamJson({ orderId: 3014567890123456789n })).toBe('{"orderId":3014567890123456789}');
+		} finally {
+			if (before) proto.toJSON = before;
+			else delete proto.toJSON;
+		}
+	});
+
 	it('formats the timestamp in Beijing time', () => {
 		expect(jdTimestamp(Date.UTC(2021, 4, 7, 1, 20, 39, 683))).toBe('2021-05-07 09:20:39');
 	});

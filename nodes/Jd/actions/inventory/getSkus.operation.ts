@@ -1,0 +1,42 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { JdClient } from '../../../../lib/channels/jd/client';
+import { parseMoney } from '../../../../lib/model';
+import { runItems } from '../../../shared/runItems';
+import { limitField, returnAllField } from '../fields';
+
+const properties: INodeProperties[] = [returnAllField, limitField];
+
+export const description = updateDisplayOptions({ show: { resource: ['inventory'], operation: ['getSkus'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], client: JdClient): Promise<INodeExecutionData[][]> {
+	return await runItems(this, items, 1, async (i) => {
+		const returnAll = this.getNodeParameter('returnAll', i) as boolean;
+		const limit = returnAll ? Infinity : (this.getNodeParameter('limit', i) as number);
+		const main = [];
+		for await (const sku of client.listSkus()) {
+			if (main.length >= limit) break;
+			main.push({
+				channel: 'jd',
+				shopId: client.shopId,
+				channelItemId: sku.itemId,
+				channelSkuId: sku.skuId ?? null,
+				merchantCode: sku.merchantCode ?? null,
+				title: sku.title,
+				skuName: sku.skuName ?? null,
+				quantity: sku.quantity ?? null,
+				price: priceInFen(sku.price),
+				currency: 'CNY',
+			});
+		}
+		return { main };
+	});
+}
+
+function priceInFen(price: string | undefined): number | null {
+	try {
+		return price === undefined ? null : parseMoney(price, { currency: 'CNY' });
+	} catch {
+		return null;
+	}
+}
