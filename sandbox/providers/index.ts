@@ -1,7 +1,10 @@
 // Every emulated platform. Adding one = a folder with models/responses/urls/exceptions + a line here.
 import type { ProviderFactory } from '../core/provider';
 import { jdProvider } from './jd';
+import { kdniaoProvider } from './kdniao';
 import { kuaidi100Provider } from './kuaidi100';
+import { sfProvider } from './sf';
 import { taobaoProvider } from './taobao';
+import { wechatProvider } from './wechat';
 
-export const PROVIDER_FACTORIES: ProviderFactory[] = [taobaoProvider, jdProvider, kuaidi100Provider];
+export const PROVIDER_FACTORIES: ProviderFactory[] = [taobaoProvider, jdProvider, kuaidi100Provider, wechatProvider, sfProvider, kdniaoProvider];
