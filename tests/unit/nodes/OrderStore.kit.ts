@@ -9,7 +9,7 @@ import { cachedStore, closeStores, storeConfigFromCredential } from '../../../no
 import { fakeExecuteContext } from '../../helpers/n8n';
 
 export interface StoreKit {
-	credential: IDataObject;
+	credential: ICredentialDataDecryptedObject;
 	/** The same store instance the node uses. */
 	store(): Promise<Store>;
 	run(parameters: Record<string, unknown>, items?: IDataObject[], options?: { continueOnFail?: boolean; credential?: IDataObject }): Promise<INodeExecutionData[]>;
@@ -18,16 +18,16 @@ export interface StoreKit {
 
 export function storeKit(credential: IDataObject = {}): StoreKit {
 	const dir = mkdtempSync(join(tmpdir(), 'uo-node-'));
-	const base: IDataObject = { backend: 'sqlite', filePath: join(dir, 'store.sqlite'), accessProfile: 'full', ...credential };
+	const base = { backend: 'sqlite', filePath: join(dir, 'store.sqlite'), accessProfile: 'full', ...credential } as ICredentialDataDecryptedObject;
 	return {
 		credential: base,
-		store: () => cachedStore(storeConfigFromCredential(base as ICredentialDataDecryptedObject)),
+		store: () => cachedStore(storeConfigFromCredential(base)),
 		run: async (parameters, items = [{}], options = {}) => {
 			const context = fakeExecuteContext({
 				parameters,
 				items,
 				continueOnFail: options.continueOnFail,
-				credentials: { orderStoreApi: { ...base, ...options.credential } },
+				credentials: { orderStoreApi: { ...base, ...options.credential } as IDataObject },
 				nodeName: 'Order Store',
 			});
 			const [out] = await new OrderStore().execute.call(context);
