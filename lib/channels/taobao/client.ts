@@ -5,7 +5,15 @@ import { InvalidRequestError, PermanentError, type HttpClient } from '../../http
 import { parseJsonLossless } from '../../json';
 import { toShanghaiLocal } from '../../model';
 import type { RetryDeps, RetryPolicy } from '../../retry';
-import { defineMethods, lastToFirst, pageSizeFor, paginatePages, splitWindow, type MethodSpec, type TimeWindow } from '../core';
+import {
+	defineMethods,
+	lastToFirst,
+	pageSizeFor,
+	paginatePages,
+	splitWindow,
+	type MethodSpec,
+	type TimeWindow,
+} from '../core';
 import { createFormGateway, type CallStats, type JsonObject } from '../core/formGateway';
 import { CHANNEL, TOP_ERROR_TABLE } from './codes';
 import { hasNext, signedTopParams, topErrorOf, topList, topResponseKey, type TaobaoCredentials } from './sign';

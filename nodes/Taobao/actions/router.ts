@@ -6,7 +6,9 @@ import * as inventory from './inventory/Inventory.resource';
 import * as order from './order/Order.resource';
 import * as refund from './refund/Refund.resource';
 
-type Operation = { execute(this: IExecuteFunctions, items: INodeExecutionData[], client: TaobaoClient): Promise<INodeExecutionData[][]> };
+interface Operation {
+	execute(this: IExecuteFunctions, items: INodeExecutionData[], client: TaobaoClient): Promise<INodeExecutionData[][]>;
+}
 
 const RESOURCES: Record<string, Record<string, Operation>> = {
 	order: { get: order.get, getMany: order.getMany, ship: order.ship, addMemo: order.addMemo },

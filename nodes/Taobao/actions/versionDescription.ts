@@ -5,7 +5,9 @@ import * as order from './order/Order.resource';
 import * as refund from './refund/Refund.resource';
 
 // Order reads in Normalized or Both mode get a second output for orders that cannot be normalized.
-const outputs = `={{ $parameter.resource === "order" && ["get", "getMany"].includes($parameter.operation) && $parameter.output !== "raw" ? [{ type: "${NodeConnectionTypes.Main}", displayName: "Orders" }, { type: "${NodeConnectionTypes.Main}", displayName: "Unnormalized" }] : ["${NodeConnectionTypes.Main}"] }}` as const;
+const ordersAndUnnormalized = `[{ type: "${NodeConnectionTypes.Main}", displayName: "Orders" }, { type: "${NodeConnectionTypes.Main}", displayName: "Unnormalized" }]`;
+const normalizesOrders = '$parameter.resource === "order" && ["get", "getMany"].includes($parameter.operation) && $parameter.output !== "raw"';
+const outputs = `={{ ${normalizesOrders} ? ${ordersAndUnnormalized} : ["${NodeConnectionTypes.Main}"] }}` as const;
 
 /** Everything but icon, subtitle and usableAsTool, which n8n's lint reads from the node class itself. */
 export const versionDescription: Omit<INodeTypeDescription, 'icon' | 'subtitle' | 'usableAsTool'> = {

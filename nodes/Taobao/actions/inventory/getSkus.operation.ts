@@ -7,9 +7,15 @@ import { limitField, returnAllField } from '../fields';
 
 const properties: INodeProperties[] = [returnAllField, limitField];
 
-export const description = updateDisplayOptions({ show: { resource: ['inventory'], operation: ['getSkus'] } }, properties);
+const displayOptions = { show: { resource: ['inventory'], operation: ['getSkus'] } };
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], client: TaobaoClient): Promise<INodeExecutionData[][]> {
+export const description = updateDisplayOptions(displayOptions, properties);
+
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+	client: TaobaoClient,
+): Promise<INodeExecutionData[][]> {
 	return await runItems(this, items, 1, async (i) => {
 		const returnAll = this.getNodeParameter('returnAll', i) as boolean;
 		const limit = returnAll ? Infinity : (this.getNodeParameter('limit', i) as number);

@@ -46,9 +46,15 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['inventory'], operation: ['updateStock'] } }, properties);
+const displayOptions = { show: { resource: ['inventory'], operation: ['updateStock'] } };
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], client: TaobaoClient): Promise<INodeExecutionData[][]> {
+export const description = updateDisplayOptions(displayOptions, properties);
+
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+	client: TaobaoClient,
+): Promise<INodeExecutionData[][]> {
 	return await runItems(this, items, 1, async (i) => {
 		const itemId = String(this.getNodeParameter('itemId', i)).trim();
 		const skuId = String(this.getNodeParameter('skuId', i, '')).trim() || undefined;

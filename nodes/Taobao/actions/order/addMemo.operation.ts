@@ -39,9 +39,15 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['order'], operation: ['addMemo'] } }, properties);
+const displayOptions = { show: { resource: ['order'], operation: ['addMemo'] } };
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], client: TaobaoClient): Promise<INodeExecutionData[][]> {
+export const description = updateDisplayOptions(displayOptions, properties);
+
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+	client: TaobaoClient,
+): Promise<INodeExecutionData[][]> {
 	return await runItems(this, items, 1, async (i) => {
 		const orderId = (this.getNodeParameter('orderId', i) as string).trim();
 		const text = this.getNodeParameter('memo', i) as string;

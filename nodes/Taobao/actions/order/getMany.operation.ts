@@ -2,7 +2,12 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { TaobaoClient } from '../../../../lib/channels/taobao/client';
 import { normalizeTaobaoTrade } from '../../../../lib/channels/taobao/normalize';
-import { orderItemJson, orderOutputProperty, unmaskedReceiverProperty, type OrderOutputMode } from '../../../shared/orderOutput';
+import {
+	orderItemJson,
+	orderOutputProperty,
+	unmaskedReceiverProperty,
+	type OrderOutputMode,
+} from '../../../shared/orderOutput';
 import { runItems, type ItemResult } from '../../../shared/runItems';
 import { toIsoWithOffset } from '../../../shared/time';
 import { fromField, limitField, returnAllField, toField, tradeStatusField, tradeTypesOption } from '../fields';
@@ -36,9 +41,15 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['order'], operation: ['getMany'] } }, properties);
+const displayOptions = { show: { resource: ['order'], operation: ['getMany'] } };
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], client: TaobaoClient): Promise<INodeExecutionData[][]> {
+export const description = updateDisplayOptions(displayOptions, properties);
+
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+	client: TaobaoClient,
+): Promise<INodeExecutionData[][]> {
 	const mode = this.getNodeParameter('output', 0) as OrderOutputMode;
 	return await runItems(this, items, mode === 'raw' ? 1 : 2, async (i) => {
 		const now = Date.now();

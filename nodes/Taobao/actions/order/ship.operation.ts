@@ -33,9 +33,15 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['order'], operation: ['ship'] } }, properties);
+const displayOptions = { show: { resource: ['order'], operation: ['ship'] } };
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], client: TaobaoClient): Promise<INodeExecutionData[][]> {
+export const description = updateDisplayOptions(displayOptions, properties);
+
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+	client: TaobaoClient,
+): Promise<INodeExecutionData[][]> {
 	return await runItems(this, items, 1, async (i) => {
 		const orderId = (this.getNodeParameter('orderId', i) as string).trim();
 		const companyCode = taobaoCompanyCode(this.getNodeParameter('carrier', i) as string);

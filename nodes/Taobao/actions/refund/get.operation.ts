@@ -15,9 +15,15 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['refund'], operation: ['get'] } }, properties);
+const displayOptions = { show: { resource: ['refund'], operation: ['get'] } };
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], client: TaobaoClient): Promise<INodeExecutionData[][]> {
+export const description = updateDisplayOptions(displayOptions, properties);
+
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+	client: TaobaoClient,
+): Promise<INodeExecutionData[][]> {
 	return await runItems(this, items, 1, async (i) => {
 		const refund = await client.getRefund(String(this.getNodeParameter('refundId', i)).trim());
 		return { main: [refundJson(refund, client.shopId)] };

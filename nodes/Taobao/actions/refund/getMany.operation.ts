@@ -30,9 +30,15 @@ const properties: INodeProperties[] = [
 	limitField,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['refund'], operation: ['getMany'] } }, properties);
+const displayOptions = { show: { resource: ['refund'], operation: ['getMany'] } };
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], client: TaobaoClient): Promise<INodeExecutionData[][]> {
+export const description = updateDisplayOptions(displayOptions, properties);
+
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+	client: TaobaoClient,
+): Promise<INodeExecutionData[][]> {
 	return await runItems(this, items, 1, async (i) => {
 		const now = Date.now();
 		const timezone = this.getTimezone();
