@@ -45,7 +45,7 @@ export interface TaobaoCredentialFields {
 	customUrl?: unknown;
 	appKey?: unknown;
 	appSecret?: unknown;
-	session?: unknown;
+	accessToken?: unknown;
 	refreshToken?: unknown;
 	shopId?: unknown;
 	signMethod?: unknown;
@@ -61,7 +61,7 @@ export function taobaoCredentialsFrom(fields: TaobaoCredentialFields): TaobaoCre
 	return {
 		appKey: text(fields.appKey),
 		appSecret: text(fields.appSecret),
-		session: text(fields.session),
+		session: text(fields.accessToken),
 		refreshToken: text(fields.refreshToken) || undefined,
 		shopId: text(fields.shopId),
 		signMethod,

@@ -85,7 +85,7 @@ describe('TOP signing', () => {
 });
 
 describe('taobaoCredentialsFrom', () => {
-	const fields = { appKey: ' 123 ', appSecret: 's', session: 't', shopId: 'shop', signMethod: 'hmac' };
+	const fields = { appKey: ' 123 ', appSecret: 's', accessToken: 't', shopId: 'shop', signMethod: 'hmac' };
 
 	it('resolves the gateway URL per environment and trims values', () => {
 		expect(taobaoCredentialsFrom(fields)).toEqual({
