@@ -63,6 +63,25 @@ describe('Order Store node: orders', () => {
 		expect(warehouse.json.buyer).toEqual({});
 	});
 
+	it('keeps contact masked for the finance profile even when asked, but shows cost', async () => {
+		await (await kit.store()).upsertMasterSkus([{ sku: 'TEE-RED-M', title: 'Tee', cost: 5000 }]);
+		const [stored] = await kit.run(upsert, [order()]);
+		const [finance] = await kit.run(
+			{ resource: 'order', operation: 'get', findBy: 'id', orderId: stored.json.id, options: { withCost: true, showFullContact: true } },
+			[{}],
+			{ credential: { accessProfile: 'finance' } },
+		);
+		expect((finance.json.receiver as IDataObject).phone).toBe('138****1234');
+		expect(finance.json.cost).toMatchObject({ total: 10000 });
+	});
+
+	it('opens the store once per credential and reuses it across executions', async () => {
+		const first = await kit.store();
+		await kit.run(upsert, [order()]);
+		expect(await kit.store()).toBe(first);
+		expect((await first.stats()).tables.orders).toBe(1);
+	});
+
 	it('hides cost and margin from the customer service profile', async () => {
 		const store = await kit.store();
 		await store.upsertMasterSkus([{ sku: 'TEE-RED-M', title: 'Tee', cost: 5000 }]);
