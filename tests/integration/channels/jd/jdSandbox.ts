@@ -4,7 +4,8 @@ import { fromChannelCarrierCode, CarrierCodeError } from '../../../../lib/carrie
 import { createJdClient, type JdClient } from '../../../../lib/channels/jd/client';
 import { ORDER_STATE_MAP } from '../../../../lib/channels/jd/codes';
 import type { JdCredentials } from '../../../../lib/channels/jd/sign';
-import { fetchHttpClient, type HttpClient } from '../../../../lib/http';
+import { request as httpRequest } from 'node:http';
+import { buildUrl, toChannelApiError, type HttpClient } from '../../../../lib/http';
 import { isoFromMillis, type UnifiedOrder } from '../../../../lib/model';
 import type { RetryPolicy } from '../../../../lib/retry';
 import { JD_DEFAULTS } from '../../../../sandbox/providers/jd/models';
@@ -37,7 +38,7 @@ export function sandboxClient(
 	const waits: number[] = [];
 	const client: JdClient = createJdClient({
 		credentials,
-		http: options.http ?? fetchHttpClient(),
+		http: options.http ?? freshConnectionHttp,
 		retry: options.retry,
 		retryDeps: {
 			sleep: async (ms) => {
@@ -53,11 +54,31 @@ export function sandboxClient(
 }
 
 /**
- * An HttpClient that counts the calls the platform answered, per JOS method. Unlike the client's own
- * stats, a request lost on a stale keep-alive socket (and retried) is not a call JD received.
+ * An HttpClient on a fresh connection per request, so no request is lost on a keep-alive socket the
+ * sandbox closed meanwhile: retry and call counts then depend only on the faults a test injects.
  */
+export const freshConnectionHttp: HttpClient = (req) =>
+	new Promise((resolve, reject) => {
+		const url = new URL(buildUrl(req.url, req.qs));
+		const body = typeof req.body === 'string' || Buffer.isBuffer(req.body) ? req.body : req.body === undefined ? undefined : JSON.stringify(req.body);
+		const outgoing = httpRequest(url, { method: req.method, headers: req.headers, agent: false, timeout: req.timeoutMs }, (res) => {
+			const chunks: Buffer[] = [];
+			res.on('data', (chunk: Buffer) => chunks.push(chunk));
+			res.on('end', () => {
+				const headers: Record<string, string> = {};
+				for (const [name, value] of Object.entries(res.headers)) if (value !== undefined) headers[name] = String(value);
+				resolve({ status: res.statusCode ?? 0, headers, body: Buffer.concat(chunks).toString('utf8') });
+			});
+			res.on('error', (error) => reject(toChannelApiError(error, req.context ?? { provider: 'jd' })));
+		});
+		outgoing.on('timeout', () => outgoing.destroy(Object.assign(new Error('request timed out'), { code: 'ETIMEDOUT' })));
+		outgoing.on('error', (error) => reject(toChannelApiError(error, req.context ?? { provider: 'jd' })));
+		outgoing.end(body);
+	});
+
+/** An HttpClient that counts the calls the platform answered, per JOS method. */
 export function answeredCalls() {
-	const base = fetchHttpClient();
+	const base = freshConnectionHttp;
 	const byMethod: Record<string, number> = {};
 	const http: HttpClient = async (req) => {
 		const res = await base(req);
