@@ -64,7 +64,8 @@ test(`a created-time pull of ${ORDERS} orders gives every order once, equal to t
 		total += count;
 		calls += answered.total();
 		minimum += Math.max(1, pageCount(count, PAGE));
-		expect(client.stats.requests).toBe(answered.total());
+		// A request lost on a stale keep-alive socket is retried: counted by the client, never answered twice.
+		expect(client.stats.requests).toBeGreaterThanOrEqual(answered.total());
 	}
 	expect(total).toBe(ORDERS);
 	console.log(JSON.stringify({ bench: 'taobao-pull-created', orders: total, calls, minimum }));
