@@ -10,6 +10,7 @@ import type { SandboxWorld } from '../../core/world';
 import * as errors from './exceptions';
 import { JosBusinessError, JosError, josErrorBody } from './exceptions';
 import { JD } from './models';
+import { UNREADABLE_PARAM_JSON } from './parser';
 import { verifyJosSignature } from './sign';
 
 /** The gateway accepts timestamps within this distance of its clock (channels.md §2.1). */
@@ -18,7 +19,7 @@ export const JOS_TIMESTAMP_TOLERANCE_MS = 6 * MINUTE_MS;
 export interface JosCall {
 	params: Record<string, string>;
 	method: string;
-	/** 360buy_param_json, parsed. */
+	/** 360buy_param_json, parsed by the JOS request parser. */
 	business: Record<string, unknown>;
 	app: AppCredential;
 	token: AccessToken;
@@ -73,7 +74,7 @@ export class JosGateway {
 		if (fault?.kind === 'timeout') return { hangMs: fault.spec.hangMs ?? 30_000 };
 		const handler: JosMethod | undefined = Object.hasOwn(this.methods, method) ? this.methods[method] : undefined;
 		try {
-			const call = this.authenticate(params, fault);
+			const call = this.authenticate(params, req.json, fault);
 			const members = (handler as JosMethod).handle(call);
 			const body = objectText({ [responceKey(call.method)]: new Prerendered(objectText({ code: '0', ...members })) });
 			// A cut-off body, as when a proxy drops the connection mid-response.
@@ -92,7 +93,7 @@ export class JosGateway {
 	}
 
 	/** Order of checks [I]: app key, signature, timestamp, method, version, access token, quota, faults, parameters. */
-	private authenticate(params: Record<string, string>, fault: FaultRule | undefined): JosCall {
+	private authenticate(params: Record<string, string>, business: unknown, fault: FaultRule | undefined): JosCall {
 		const app = params.app_key ? this.world.registry.app(JD, params.app_key) : undefined;
 		if (!app) throw errors.invalidAppKey(params.app_key ?? '');
 		if (!params.sign) throw errors.missingSignature();
@@ -109,24 +110,9 @@ export class JosGateway {
 		if (token.expiresAt <= this.world.clock.now() || fault?.kind === 'expired_token') throw errors.invalidAccessToken();
 		const quota = this.world.limits.check(JD, app.appKey, params.method, this.world.clock.now());
 		if (quota.limited || fault?.kind === 'throttle') throw errors.appCallLimited();
-		return { params, method: params.method, business: businessOf(params), app, token, shopId: token.shopId, fault };
+		if (business === UNREADABLE_PARAM_JSON || typeof business !== 'object' || business === null) {
+			throw errors.invalidParameter('360buy_param_json', '不是合法的JSON对象');
+		}
+		return { params, method: params.method, business: business as Record<string, unknown>, app, token, shopId: token.shopId, fault };
 	}
-}
-
-/** 360buy_param_json as an object; absent means no business parameters. Numbers beyond 2^53 keep their digits. */
-function businessOf(params: Record<string, string>): Record<string, unknown> {
-	const text = params['360buy_param_json'];
-	if (text === undefined || text === '') return {};
-	let parsed: unknown;
-	try {
-		parsed = JSON.parse(text, (_key, value, context?: { source?: string }) =>
-			typeof value === 'number' && !Number.isSafeInteger(value) && context?.source && /^-?\d+$/.test(context.source) ? context.source : value,
-		);
-	} catch {
-		throw errors.invalidParameter('360buy_param_json', '不是合法的JSON');
-	}
-	if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-		throw errors.invalidParameter('360buy_param_json', '必须是JSON对象');
-	}
-	return parsed as Record<string, unknown>;
 }

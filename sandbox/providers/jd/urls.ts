@@ -2,10 +2,11 @@
 import type { Route } from '../../core/provider';
 import type { JosGateway } from './gateway';
 import type { JdOAuth } from './oauth';
+import { JOS_PARSER } from './parser';
 
 export function jdRoutes(gateway: JosGateway, oauth: JdOAuth): Route[] {
 	return [
-		{ methods: ['GET', 'POST'], path: '/routerjson', parser: 'form+query', handle: (req) => gateway.handle(req) },
+		{ methods: ['GET', 'POST'], path: '/routerjson', parser: JOS_PARSER, handle: (req) => gateway.handle(req) },
 		{ methods: ['GET'], path: '/oauth2/refresh_token', parser: 'query', handle: (req) => oauth.refresh(req) },
 	];
 }

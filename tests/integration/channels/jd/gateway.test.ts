@@ -92,6 +92,13 @@ describe('method limits refuse inside the _responce, which the client reports as
 		expect(apiResult.chineseErrCode).toMatch(message);
 	});
 
+	it('a 360buy_param_json that is not a JSON object', async () => {
+		const params = signed('jingdong.pop.order.search', {});
+		const broken = { ...params, '360buy_param_json': '{"page":' };
+		const body = await post({ ...broken, sign: signJdParams(broken, app.secret) });
+		expect(body.jingdong_pop_order_search_responce.searchorderinfo_result.apiResult).toMatchObject({ success: false, englishErrCode: 'invalid_parameter:360buy_param_json' });
+	});
+
 	it('an order of another shop is not found', async () => {
 		const other = visibleTruth(sandbox, JD_DEFAULTS.shops[1].shopId)[0];
 		const { client } = sandboxClient(sandbox, shopCredentials(sandbox, 0));
