@@ -1,5 +1,5 @@
 // n8n's CLI against an instance's database: import workflows and credentials, publish, and run a workflow once.
-import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { N8nInstance } from './instance';
 import { seconds } from './log';
@@ -7,7 +7,8 @@ import { nodeBinary } from './paths';
 import { run, tail, type RunResult } from './proc';
 import { findRunData, type WorkflowRun } from './run-data';
 
-const COMMAND_TIMEOUT_MS = 180_000;
+// The first command on a new database runs every migration; on a busy machine that alone can take two minutes.
+const COMMAND_TIMEOUT_MS = 300_000;
 
 /** Runs `n8n <args>` with the instance's environment; output is appended to the instance log. */
 export async function n8nCommand(instance: N8nInstance, args: string[]): Promise<RunResult> {
@@ -33,6 +34,18 @@ async function n8nCommandOk(instance: N8nInstance, args: string[]): Promise<RunR
 /** Imports one workflow file (a workflow object or an array of them); ids in the file are kept. */
 export async function importWorkflow(instance: N8nInstance, file: string): Promise<void> {
 	await n8nCommandOk(instance, ['import:workflow', `--input=${path.resolve(file)}`]);
+}
+
+/** Imports many workflow files with one n8n run (each n8n command boots n8n, which takes seconds). */
+export async function importWorkflows(instance: N8nInstance, files: string[]): Promise<void> {
+	const dir = mkdtempSync(path.join(instance.userFolder, 'workflows-'));
+	try {
+		// Numbered copies: files from different folders may share a name.
+		files.forEach((file, index) => copyFileSync(file, path.join(dir, `${String(index).padStart(3, '0')}-${path.basename(file)}`)));
+		await n8nCommandOk(instance, ['import:workflow', '--separate', `--input=${dir}`]);
+	} finally {
+		rmSync(dir, { recursive: true, force: true });
+	}
 }
 
 /** Imports credentials given as objects (`{ id, name, type, data }`; data in plain text, n8n encrypts it). */

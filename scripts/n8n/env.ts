@@ -40,7 +40,7 @@ export function headlessEnv(options: HeadlessEnvOptions): NodeJS.ProcessEnv {
 		N8N_PORT: String(options.port),
 		N8N_LISTEN_ADDRESS: '127.0.0.1',
 		N8N_PROTOCOL: 'http',
-		WEBHOOK_URL: base,
+		N8N_WEBHOOK_URL: base,
 		N8N_EDITOR_BASE_URL: base,
 		N8N_RUNNERS_BROKER_PORT: String(options.brokerPort),
 		N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',

@@ -5,10 +5,10 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { tryLock, unlock } from './lock';
 import { log as defaultLog, type Log, seconds } from './log';
-import { N8N_VERSION, n8nEntry, n8nHome, pathWithNode24 } from './paths';
+import { N8N_VERSION, n8nEntry, n8nHome, nodeHeadersDir, pathWithNode24 } from './paths';
 import { run, tail } from './proc';
 
-const MARKER = 'install-complete.json';
+export const INSTALL_MARKER = 'install-complete.json';
 const PROGRESS_EVERY_MS = 10_000;
 const WAIT_FOR_OTHER_INSTALL_MS = 20 * 60_000;
 // n8n 2.40 with its dependencies takes about 2.6 GB.
@@ -23,9 +23,10 @@ export interface N8nInstall {
 	seconds: number;
 }
 
-function isComplete(home: string): boolean {
+/** True when a complete install of the pinned version is in `home` (the marker is written last). */
+export function isInstallComplete(home: string): boolean {
 	try {
-		const marker = JSON.parse(readFileSync(path.join(home, MARKER), 'utf8')) as { version?: string };
+		const marker = JSON.parse(readFileSync(path.join(home, INSTALL_MARKER), 'utf8')) as { version?: string };
 		return marker.version === N8N_VERSION && existsSync(n8nEntry(home));
 	} catch {
 		return false;
@@ -43,7 +44,7 @@ export async function ensureN8nInstalled(options: { home?: string; log?: Log } =
 		cacheHit,
 		seconds: (Date.now() - started) / 1000,
 	});
-	if (isComplete(home)) return result(true);
+	if (isInstallComplete(home)) return result(true);
 
 	mkdirSync(home, { recursive: true });
 	const lockDir = path.join(home, '.install-lock');
@@ -60,7 +61,7 @@ export async function ensureN8nInstalled(options: { home?: string; log?: Log } =
 	}
 	try {
 		// The other process may have finished while we waited for the lock.
-		if (isComplete(home)) return result(true);
+		if (isInstallComplete(home)) return result(true);
 		await installInto(home, log);
 		return result(false);
 	} finally {
@@ -75,7 +76,7 @@ async function installInto(home: string, log: Log): Promise<void> {
 		throw new Error(`n8n needs about 3.5 GB free in ${home}; only ${(freeBytes / 1024 ** 3).toFixed(1)} GB left`);
 	}
 	// Whatever an interrupted install left behind is discarded; the npm cache makes the redo cheap.
-	rmSync(path.join(home, MARKER), { force: true });
+	rmSync(path.join(home, INSTALL_MARKER), { force: true });
 	rmSync(path.join(home, 'node_modules'), { recursive: true, force: true });
 	rmSync(path.join(home, 'package-lock.json'), { force: true });
 	writeFileSync(
@@ -84,7 +85,14 @@ async function installInto(home: string, log: Log): Promise<void> {
 	);
 	const logFile = path.join(home, 'install.log');
 	writeFileSync(logFile, '');
-	const env = { ...process.env, PATH: pathWithNode24(), npm_config_update_notifier: 'false' };
+	const headers = nodeHeadersDir();
+	const env: NodeJS.ProcessEnv = {
+		...process.env,
+		PATH: pathWithNode24(),
+		npm_config_update_notifier: 'false',
+		// Otherwise node-gyp uses whatever nodedir npm is configured with, or downloads headers.
+		...(headers ? { npm_config_nodedir: headers } : {}),
+	};
 	const started = Date.now();
 	log(`installing n8n ${N8N_VERSION} into ${home} (first run only: about 5 min, 2.6 GB; log: ${logFile})`);
 	const ticker = setInterval(() => {
@@ -112,7 +120,7 @@ async function installInto(home: string, log: Log): Promise<void> {
 	if (!existsSync(n8nEntry(home))) throw new Error(`npm finished but ${n8nEntry(home)} is missing`);
 	// Written last: its presence means the install above ran to the end.
 	writeFileSync(
-		path.join(home, MARKER),
+		path.join(home, INSTALL_MARKER),
 		JSON.stringify({ version: N8N_VERSION, installedAt: new Date().toISOString(), seconds: (Date.now() - started) / 1000 }),
 	);
 	log(`n8n ${N8N_VERSION} installed in ${seconds(started)}`);

@@ -1,5 +1,5 @@
 // Where the e2e n8n lives: a cache folder outside the repo, keyed by n8n version, shared by e2e, demo and screenshots.
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -34,4 +34,10 @@ export function nodeBinary(): string {
 export function pathWithNode24(env: NodeJS.ProcessEnv = process.env): string {
 	const binDir = path.dirname(nodeBinary());
 	return [binDir, env.PATH ?? ''].filter(Boolean).join(path.delimiter);
+}
+
+/** The Node 24 distribution folder with `include/node`, so native builds (sqlite3) compile against Node 24's headers. */
+export function nodeHeadersDir(): string | undefined {
+	const distribution = path.resolve(path.dirname(realpathSync(nodeBinary())), '..');
+	return existsSync(path.join(distribution, 'include', 'node', 'node_api.h')) ? distribution : undefined;
 }

@@ -1,6 +1,8 @@
 // Runs a command to completion with output captured (and optionally teed to a file), never through a shell.
+// The command gets its own process group, so a timeout or an early exit of ours stops its children too.
 import { spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
+import { signalGroup, track } from './children';
 
 export interface RunResult {
 	code: number | null;
@@ -20,7 +22,13 @@ export interface RunOptions {
 
 export function run(command: string, args: string[], options: RunOptions): Promise<RunResult> {
 	return new Promise((resolve, reject) => {
-		const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
+		const child = spawn(command, args, {
+			cwd: options.cwd,
+			env: options.env,
+			stdio: ['ignore', 'pipe', 'pipe'],
+			detached: true,
+		});
+		track(child);
 		const logStream = options.logFile ? createWriteStream(options.logFile, { flags: 'a' }) : undefined;
 		const stdout: Buffer[] = [];
 		const stderr: Buffer[] = [];
@@ -36,7 +44,7 @@ export function run(command: string, args: string[], options: RunOptions): Promi
 		const timer = options.timeoutMs
 			? setTimeout(() => {
 					timedOut = true;
-					child.kill('SIGKILL');
+					signalGroup(child, 'SIGKILL');
 				}, options.timeoutMs)
 			: undefined;
 		child.on('error', (error) => {

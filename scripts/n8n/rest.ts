@@ -27,11 +27,13 @@ export async function ownerRequest<T>(
 	urlPath: string,
 	body?: unknown,
 ): Promise<T> {
-	const response = await fetch(`${instance.baseUrl}${urlPath}`, {
-		method,
-		headers: { cookie: session.cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-		body: body === undefined ? undefined : JSON.stringify(body),
-	});
+	const send = () =>
+		fetch(`${instance.baseUrl}${urlPath}`, {
+			method,
+			headers: { cookie: session.cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+	const response = method === 'GET' ? await withRetry(send) : await send();
 	if (!response.ok) throw new Error(`${method} ${urlPath} failed: HTTP ${response.status} ${await response.text()}`);
 	const parsed = (await response.json()) as T | { data: T };
 	// /rest endpoints wrap their answer in { data }; the static /types files do not.
@@ -52,4 +54,15 @@ export function loadedNodeTypes(instance: N8nInstance, session: OwnerSession): P
 /** Every credential type the running n8n serves to its editor. */
 export function loadedCredentialTypes(instance: N8nInstance, session: OwnerSession): Promise<Array<{ name: string }>> {
 	return ownerRequest<Array<{ name: string }>>(instance, session, 'GET', '/types/credentials.json');
+}
+
+// A kept-alive socket n8n has just closed fails the next request ("other side closed"); a GET can simply be resent.
+async function withRetry(send: () => Promise<Response>, attempts = 3): Promise<Response> {
+	for (let attempt = 1; ; attempt++) {
+		try {
+			return await send();
+		} catch (error) {
+			if (attempt >= attempts) throw error;
+		}
+	}
 }

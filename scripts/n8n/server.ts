@@ -1,5 +1,5 @@
 // `n8n start` for an instance: spawned in its own process group (so its task runners go down with it), ready
-// when /healthz answers, stopped with SIGTERM then SIGKILL. A last-resort exit hook leaves no orphan behind.
+// once it has announced the editor URL and /healthz answers, stopped with SIGTERM then SIGKILL.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { appendFileSync, createWriteStream, readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -7,35 +7,26 @@ import type { N8nInstance } from './instance';
 import { seconds } from './log';
 import { nodeBinary } from './paths';
 import { tail } from './proc';
+import { signalGroup, track } from './children';
 
-const START_TIMEOUT_MS = 180_000;
+// Generous: on a busy 2-core machine a start has been seen to take over two minutes.
+const START_TIMEOUT_MS = 300_000;
+// Printed by `n8n start` after routes, nodes and published workflows are all set up; /healthz answers much earlier.
+const READY_LINE = 'Editor is now accessible via';
 const STOP_GRACE_MS = 15_000;
 
 const running = new Map<N8nInstance, ChildProcess>();
-
-process.on('exit', () => {
-	for (const child of running.values()) killGroup(child, 'SIGKILL');
-});
-
-// The whole group, even after the main process exited: task runners it spawned may still be around.
-function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
-	if (child.pid === undefined) return;
-	try {
-		process.kill(-child.pid, signal);
-	} catch {
-		// the group is already gone
-	}
-}
 
 export function isRunning(instance: N8nInstance): boolean {
 	return running.has(instance);
 }
 
-/** Starts `n8n start` and waits until /healthz answers 200; returns the seconds it took. */
+/** Starts `n8n start` and waits until it is ready; returns the seconds it took. */
 export async function startN8n(instance: N8nInstance): Promise<number> {
 	if (running.has(instance)) throw new Error('n8n is already running for this instance');
 	const started = Date.now();
 	appendFileSync(instance.logFile, '\n$ n8n start\n');
+	const logOffset = readLog(instance).length;
 	const logStream = createWriteStream(instance.logFile, { flags: 'a' });
 	const child = spawn(nodeBinary(), [instance.install.entry, 'start'], {
 		cwd: instance.userFolder,
@@ -46,6 +37,7 @@ export async function startN8n(instance: N8nInstance): Promise<number> {
 	child.stdout?.pipe(logStream);
 	child.stderr?.pipe(logStream);
 	running.set(instance, child);
+	track(child);
 	let exited = false;
 	child.once('exit', () => {
 		exited = true;
@@ -55,7 +47,7 @@ export async function startN8n(instance: N8nInstance): Promise<number> {
 			await stopN8n(instance);
 			throw new Error(`n8n start exited with ${child.exitCode ?? child.signalCode} before it was ready:\n${logTail(instance)}`);
 		}
-		if (await healthy(instance)) {
+		if (readLog(instance).slice(logOffset).includes(READY_LINE) && (await healthy(instance))) {
 			const took = (Date.now() - started) / 1000;
 			instance.log(`n8n started on ${instance.baseUrl} in ${seconds(started)}`);
 			return took;
@@ -63,7 +55,7 @@ export async function startN8n(instance: N8nInstance): Promise<number> {
 		await sleep(500);
 	}
 	await stopN8n(instance);
-	throw new Error(`n8n did not answer ${instance.baseUrl}/healthz within ${START_TIMEOUT_MS / 1000} s:\n${logTail(instance)}`);
+	throw new Error(`n8n was not ready on ${instance.baseUrl} within ${START_TIMEOUT_MS / 1000} s:\n${logTail(instance)}`);
 }
 
 async function healthy(instance: N8nInstance): Promise<boolean> {
@@ -83,11 +75,11 @@ export async function stopN8n(instance: N8nInstance): Promise<void> {
 		if (child.exitCode !== null || child.signalCode !== null) resolve();
 		else child.once('exit', () => resolve());
 	});
-	killGroup(child, 'SIGTERM');
-	const timer = setTimeout(() => killGroup(child, 'SIGKILL'), STOP_GRACE_MS);
+	signalGroup(child, 'SIGTERM');
+	const timer = setTimeout(() => signalGroup(child, 'SIGKILL'), STOP_GRACE_MS);
 	await exited;
 	clearTimeout(timer);
-	killGroup(child, 'SIGKILL');
+	signalGroup(child, 'SIGKILL');
 	running.delete(instance);
 }
 
