@@ -1,5 +1,5 @@
 // Where the e2e n8n lives: a cache folder outside the repo, keyed by n8n version, shared by e2e, demo and screenshots.
-import { existsSync, realpathSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -7,7 +7,18 @@ import path from 'node:path';
 export const N8N_VERSION = '2.40.7';
 export const PACKAGE_NAME = 'n8n-nodes-unified-orders';
 
-export const REPO_ROOT = path.resolve(__dirname, '..', '..');
+// Found by walking up, so this works from scripts/n8n (ts-jest) and from dist/scripts/n8n (compiled) alike.
+export const REPO_ROOT = findRepoRoot(__dirname);
+
+function findRepoRoot(start: string): string {
+	for (let dir = start; ; dir = path.dirname(dir)) {
+		const manifest = path.join(dir, 'package.json');
+		if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === PACKAGE_NAME) {
+			return dir;
+		}
+		if (path.dirname(dir) === dir) throw new Error(`no ${PACKAGE_NAME} package.json above ${start}`);
+	}
+}
 
 /** `$N8N_E2E_HOME`, else `$XDG_CACHE_HOME/<package>/n8n-<version>`, else `~/.cache/<package>/n8n-<version>`. */
 export function n8nHome(env: NodeJS.ProcessEnv = process.env): string {
