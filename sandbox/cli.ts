@@ -1,5 +1,6 @@
 // `npm run sandbox -- --port 18080 --orders 2000 --seed 42`: every emulated API on one local port.
 import { isoFromMillis } from '../lib/model';
+import type { ClockMode } from './core/clock';
 import { startSandbox } from './server';
 
 export interface CliOptions {
@@ -8,9 +9,10 @@ export interface CliOptions {
 	orders: number;
 	seed: string;
 	startMs?: number;
+	clock?: ClockMode;
 }
 
-const USAGE = `usage: npm run sandbox -- [--port 18080] [--host 127.0.0.1] [--orders 200] [--seed 1] [--now 2026-03-02T10:00:00+08:00]`;
+const USAGE = `usage: npm run sandbox -- [--port 18080] [--host 127.0.0.1] [--orders 200] [--seed 1] [--now 2026-03-02T10:00:00+08:00] [--clock frozen|live]`;
 
 export function parseCliArgs(argv: string[]): CliOptions {
 	const options: CliOptions = { port: 18080, host: '127.0.0.1', orders: 200, seed: '1' };
@@ -33,6 +35,10 @@ export function parseCliArgs(argv: string[]): CliOptions {
 				break;
 			case '--now':
 				options.startMs = Date.parse(value);
+				break;
+			case '--clock':
+				if (value !== 'frozen' && value !== 'live') throw new Error(`--clock must be frozen or live\n${USAGE}`);
+				options.clock = value;
 				break;
 			default:
 				throw new Error(`unknown option ${flag}\n${USAGE}`);
@@ -57,7 +63,7 @@ async function main(): Promise<void> {
 	const base = `http://${options.host}:${sandbox.port}`;
 	const lines = [
 		`channel sandbox listening on ${base}  (seed ${options.seed}, ${options.orders} orders per channel, ready in ${Date.now() - started} ms)`,
-		`clock ${isoFromMillis(sandbox.world.clock.now())} (frozen; move it with POST ${base}/_admin/clock {"advanceMs": 3600000})`,
+		`clock ${isoFromMillis(sandbox.world.clock.now())} (${sandbox.world.clock.mode}; move it with POST ${base}/_admin/clock {"advanceMs": 3600000})`,
 		...sandbox.providers.flatMap((provider) => provider.describe(base)),
 		`admin API ${base}/_admin/health  (see docs/sandbox.md)`,
 	];

@@ -12,7 +12,8 @@ export type RateDecision = { limited: false } | { limited: true; retryAfterMs: n
 
 export class RateLimiter {
 	private specs: RateLimitSpec[] = [];
-	private readonly counters = new Map<string, number>();
+	/** One counter per (provider, app, scope) for its current window only, so a live clock never piles up old windows. */
+	private readonly counters = new Map<string, { bucket: number; used: number }>();
 
 	set(spec: RateLimitSpec): void {
 		if (!(spec.calls >= 0 && spec.windowMs > 0)) throw new RangeError('rate limit needs calls >= 0 and windowMs > 0');
@@ -35,9 +36,10 @@ export class RateLimiter {
 			const scope = spec.method ?? '*';
 			if (spec.provider !== provider || (scope !== '*' && scope !== method)) continue;
 			const bucket = Math.floor(now / spec.windowMs);
-			const key = `${provider}|${appKey}|${scope}|${bucket}`;
-			const used = (this.counters.get(key) ?? 0) + 1;
-			this.counters.set(key, used);
+			const key = `${provider}|${appKey}|${scope}`;
+			const counter = this.counters.get(key);
+			const used = counter && counter.bucket === bucket ? counter.used + 1 : 1;
+			this.counters.set(key, { bucket, used });
 			if (used > spec.calls) return { limited: true, retryAfterMs: (bucket + 1) * spec.windowMs - now, spec };
 		}
 		return { limited: false };

@@ -1,5 +1,5 @@
 // Everything one running sandbox knows: clock, registry, truth, faults, quotas and the pushes it received.
-import { SandboxClock, DEFAULT_SANDBOX_START } from './clock';
+import { SandboxClock, DEFAULT_SANDBOX_START, type ClockMode } from './clock';
 import { FaultBook } from './faults';
 import { RateLimiter } from './rate-limit';
 import { WriteRecorder } from './recorder';
@@ -10,8 +10,10 @@ export interface SandboxOptions {
 	seed: string | number;
 	/** Orders to generate per sales channel. */
 	orders: number;
-	/** Clock start (epoch ms); fixed by default so runs are reproducible. */
+	/** Clock start (epoch ms); fixed by default so runs are reproducible, the wall clock in live mode. */
 	startMs?: number;
+	/** 'frozen' (default, for tests) or 'live' (follows the wall clock, for real n8n and the demo). */
+	clock?: ClockMode;
 	/** How many days before the start the generated orders spread over. */
 	windowDays?: number;
 }
@@ -27,7 +29,7 @@ export class SandboxWorld {
 	readonly takenIds = new Set<string>();
 
 	constructor(readonly options: Required<SandboxOptions>) {
-		this.clock = new SandboxClock(options.startMs);
+		this.clock = new SandboxClock(options.startMs, options.clock);
 		this.truth = new TruthStore(this.clock);
 		this.faults = new FaultBook(options.seed);
 	}
@@ -36,7 +38,8 @@ export class SandboxWorld {
 		return {
 			seed: partial.seed ?? 1,
 			orders: partial.orders ?? 200,
-			startMs: partial.startMs ?? DEFAULT_SANDBOX_START,
+			startMs: partial.startMs ?? (partial.clock === 'live' ? Date.now() : DEFAULT_SANDBOX_START),
+			clock: partial.clock ?? 'frozen',
 			windowDays: partial.windowDays ?? 30,
 		};
 	}
