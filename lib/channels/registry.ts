@@ -5,6 +5,7 @@ import type { NormalizeProblem, NormalizeResult } from './core/payload';
 import { isJdPayload, jdOrdersIn, normalizeJdOrder } from './jd/normalize';
 import { isTaobaoPayload, normalizeTaobaoTrade, taobaoTradesIn } from './taobao/normalize';
 import { isWechatShopPayload, normalizeWechatOrder, wechatOrdersIn } from './wechatShop/normalize';
+import { isXhsPayload, normalizeXhsOrder, xhsOrdersIn } from './xiaohongshu/normalize';
 
 export interface LocatedOrder {
 	raw: unknown;
@@ -30,6 +31,7 @@ export const CHANNEL_NORMALIZERS: readonly ChannelNormalizer[] = [
 	{ channel: 'taobao', detect: isTaobaoPayload, ordersIn: taobaoTradesIn, normalize: normalizeTaobaoTrade },
 	{ channel: 'jd', detect: isJdPayload, ordersIn: jdOrdersIn, normalize: normalizeJdOrder },
 	{ channel: 'wechat_shop', detect: isWechatShopPayload, ordersIn: wechatOrdersIn, normalize: normalizeWechatOrder },
+	{ channel: 'xiaohongshu', detect: isXhsPayload, ordersIn: xhsOrdersIn, normalize: normalizeXhsOrder },
 ];
 
 export function normalizerFor(channel: ChannelId): ChannelNormalizer | undefined {

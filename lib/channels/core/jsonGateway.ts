@@ -1,0 +1,91 @@
+// One request core for gateways that take a JSON POST on a single URL with the API method named inside the
+// body (Xiaohongshu's common_controller). The channel supplies the signed system parameters of each
+// attempt, its error reader and its code table; this file does transport, lossless parsing, classification,
+// retries and call counting, once. Bodies come back whole: where the result sits is the channel's business.
+import {
+	MalformedResponseError,
+	httpStatusError,
+	toChannelApiError,
+	type ErrorContext,
+	type HttpClient,
+	type HttpResponse,
+} from '../../http';
+import { parseJsonLossless } from '../../json';
+import { withRetry, type RetryDeps, type RetryPolicy } from '../../retry';
+import { classifyByCode, type ErrorCodeTable } from './errors';
+import type { CallContext, CallStats, GatewayError, JsonObject } from './formGateway';
+
+export interface JsonGatewayConfig {
+	/** Names the channel in errors, e.g. 'xiaohongshu'. */
+	provider: string;
+	shopId?: string;
+	url: string;
+	http: HttpClient;
+	/** The system parameters of one attempt (method, app, timestamp, sign, token); called per attempt. */
+	systemParams(apiMethod: string, nowMs: number): JsonObject;
+	/** The error in a parsed body (including errors nested in the result), or undefined. */
+	errorOf(body: JsonObject, apiMethod: string): GatewayError | undefined;
+	errorTable: ErrorCodeTable;
+	retry?: RetryPolicy;
+	retryDeps?: RetryDeps;
+	now?: () => number;
+	timeoutMs?: number;
+}
+
+export interface JsonGateway {
+	/** Business parameters go into the body beside the system parameters; undefined members are left out. */
+	call(apiMethod: string, params: JsonObject, context?: CallContext): Promise<JsonObject>;
+	readonly stats: CallStats;
+	resetStats(): void;
+}
+
+export function createJsonGateway(config: JsonGatewayConfig): JsonGateway {
+	const now = config.now ?? Date.now;
+	const stats: CallStats = { requests: 0, byMethod: {} };
+
+	async function attempt(apiMethod: string, params: JsonObject, context: ErrorContext): Promise<JsonObject> {
+		stats.requests += 1;
+		stats.byMethod[apiMethod] = (stats.byMethod[apiMethod] ?? 0) + 1;
+		const body = JSON.stringify({ ...params, ...config.systemParams(apiMethod, now()) });
+		let res: HttpResponse;
+		try {
+			res = await config.http({
+				method: 'POST',
+				url: config.url,
+				headers: { 'content-type': 'application/json;charset=utf-8', accept: 'application/json' },
+				body,
+				timeoutMs: config.timeoutMs,
+				context,
+			});
+		} catch (err) {
+			throw toChannelApiError(err, context);
+		}
+		const statusError = httpStatusError(res, context, now());
+		if (statusError) throw statusError;
+		const parsed = parseJsonLossless<unknown>(res.body, context);
+		if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+			throw new MalformedResponseError({ ...context, body: res.body, platformMessage: 'the response is not a JSON object' });
+		}
+		const error = config.errorOf(parsed as JsonObject, apiMethod);
+		if (error) {
+			throw classifyByCode(config.errorTable, error.code, error.subCode, {
+				...context,
+				platformMessage: error.message,
+				retryAfterMs: error.retryAfterMs,
+			});
+		}
+		return parsed as JsonObject;
+	}
+
+	return {
+		stats,
+		resetStats() {
+			stats.requests = 0;
+			stats.byMethod = {};
+		},
+		call(apiMethod, params, callContext = {}) {
+			const context: ErrorContext = { provider: config.provider, shopId: config.shopId, method: apiMethod, orderId: callContext.orderId };
+			return withRetry(() => attempt(apiMethod, params, context), config.retry, config.retryDeps);
+		},
+	};
+}
