@@ -1,4 +1,5 @@
 // WeChat's error envelope {errcode, errmsg} and the codes the emulator answers with (channels.md §3.1).
+import { plainText, type SandboxReply } from '../../core/http';
 
 export class WechatError extends Error {
 	constructor(
@@ -26,3 +27,9 @@ export const frequencyLimited = () => new WechatError(45011, 'api minute-quota r
 export const invalidArgs = (detail: string) => new WechatError(40097, `invalid args: ${detail}`);
 export const dataFormatError = () => new WechatError(47001, 'data format error');
 export const notFound = (what: string) => new WechatError(100002, `${what} not exist`);
+
+/** What the front proxy answers when the API servers are down (no errcode envelope). */
+export function gatewayDown(status: number): SandboxReply {
+	const text = status === 504 ? 'Gateway Time-out' : status === 503 ? 'Service Unavailable' : 'Bad Gateway';
+	return plainText(`<html><body><h1>${status} ${text}</h1></body></html>`, status, 'text/html');
+}

@@ -2,11 +2,11 @@
 // WeChat's envelope {errcode: 0, errmsg: "ok", ...}. Paths are listed in urls.ts.
 import { requestIdFor } from '../../core/envelope';
 import type { ReplyOrHang, SandboxRequest } from '../../core/http';
-import { cutInHalf, jsonText, plainText } from '../../core/http';
+import { cutInHalf, jsonText } from '../../core/http';
 import { Rng } from '../../core/rng';
 import type { SandboxWorld } from '../../core/world';
 import * as errors from './exceptions';
-import { WechatError, wechatErrorBody } from './exceptions';
+import { WechatError, gatewayDown, wechatErrorBody } from './exceptions';
 import { WECHAT, type WechatBackend } from './models';
 import { renderAfterSale, renderOrder, renderProduct } from './render';
 
@@ -146,7 +146,7 @@ export function wechatHandlers(backend: WechatBackend, world: SandboxWorld): Rec
 export function wechatApiCall(world: SandboxWorld, handlers: Record<string, PathHandler>, req: SandboxRequest): ReplyOrHang {
 	const rid = requestIdFor(world.options.seed, req.fullPath, JSON.stringify(req.query), req.rawBody).slice(0, 24);
 	const fault = world.faults.decide(WECHAT, req.path);
-	if (fault?.kind === 'server_error') return plainText('<html><body><h1>502 Bad Gateway</h1></body></html>', fault.spec.status ?? 502, 'text/html');
+	if (fault?.kind === 'server_error') return gatewayDown(fault.spec.status ?? 502);
 	if (fault?.kind === 'timeout') return { hangMs: fault.spec.hangMs ?? 30_000 };
 	try {
 		const handler = handlers[req.path];

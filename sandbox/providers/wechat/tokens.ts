@@ -1,14 +1,14 @@
 // /cgi-bin/token (GET) and /cgi-bin/stable_token (POST): AppID + AppSecret -> an access token that expires.
 import type { ReplyOrHang, SandboxRequest } from '../../core/http';
-import { jsonText, plainText } from '../../core/http';
+import { jsonText } from '../../core/http';
 import type { SandboxWorld } from '../../core/world';
 import * as errors from './exceptions';
-import { WechatError, wechatErrorBody } from './exceptions';
+import { WechatError, gatewayDown, wechatErrorBody } from './exceptions';
 import { WECHAT, type WechatBackend } from './models';
 
 function issue(world: SandboxWorld, backend: WechatBackend, req: SandboxRequest, input: { grantType?: unknown; appId?: unknown; secret?: unknown; force?: unknown }, stable: boolean): ReplyOrHang {
 	const fault = world.faults.decide(WECHAT, req.path);
-	if (fault?.kind === 'server_error') return plainText('<html><body><h1>502 Bad Gateway</h1></body></html>', fault.spec.status ?? 502, 'text/html');
+	if (fault?.kind === 'server_error') return gatewayDown(fault.spec.status ?? 502);
 	if (fault?.kind === 'timeout') return { hangMs: fault.spec.hangMs ?? 30_000 };
 	try {
 		if (input.grantType !== 'client_credential') throw new WechatError(40002, 'invalid grant_type');

@@ -116,8 +116,9 @@ test('throttling, 5xx, cut-off bodies and an expired token mid-pull are retried:
 
 test('a poll stopped by a lasting outage resumes from its watermark: no order lost or repeated', async () => {
 	const now = sandbox.world.clock.now();
-	const from = now - 10 * DAY_MS;
-	await admin(sandbox, 'POST', '/faults', { provider: 'wechat', method: LIST, kind: 'server_error', status: 503, after: 3 });
+	// Three 7-day windows of about five pages each; the outage starts on the second window's second page.
+	const from = now - 20 * DAY_MS;
+	await admin(sandbox, 'POST', '/faults', { provider: 'wechat', method: LIST, kind: 'server_error', status: 503, after: 6 });
 	const { client } = sandboxClient(sandbox, { retry: { maxAttempts: 2 } });
 	const first = await pollOrders<WechatOrder>({}, pollSource(client), { nowMs: now, overlapMs: 0, events: 'all', startFrom: iso(from) });
 	expect(first.stoppedBy).toBeDefined();

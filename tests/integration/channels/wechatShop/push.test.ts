@@ -81,6 +81,8 @@ test('a correct push is answered "success" and yields the event with the order f
 test('the XML envelope is accepted too', async () => {
 	const sent = await admin(sandbox, 'POST', '/wechat/push', { url: receiverUrl, format: 'xml' });
 	expect(sent.status).toBe(200);
+	await settle();
+	expect(triggered).toHaveLength(1);
 });
 
 test.each(['signature', 'body', 'stale', 'appid', 'plain'])('a push with a wrong %s is refused with 401 and triggers nothing', async (flaw) => {
