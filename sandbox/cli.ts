@@ -9,10 +9,11 @@ export interface CliOptions {
 	orders: number;
 	seed: string;
 	startMs?: number;
+	providers?: string[];
 	clock?: ClockMode;
 }
 
-const USAGE = `usage: npm run sandbox -- [--port 18080] [--host 127.0.0.1] [--orders 200] [--seed 1] [--now 2026-03-02T10:00:00+08:00] [--clock frozen|live]`;
+const USAGE = `usage: npm run sandbox -- [--port 18080] [--host 127.0.0.1] [--orders 200] [--seed 1] [--now 2026-03-02T10:00:00+08:00] [--providers taobao,kuaidi100] [--clock frozen|live]`;
 
 export function parseCliArgs(argv: string[]): CliOptions {
 	const options: CliOptions = { port: 18080, host: '127.0.0.1', orders: 200, seed: '1' };
@@ -35,6 +36,9 @@ export function parseCliArgs(argv: string[]): CliOptions {
 				break;
 			case '--now':
 				options.startMs = Date.parse(value);
+				break;
+			case '--providers':
+				options.providers = value.split(',').map((name) => name.trim()).filter(Boolean);
 				break;
 			case '--clock':
 				if (value !== 'frozen' && value !== 'live') throw new Error(`--clock must be frozen or live\n${USAGE}`);
@@ -59,7 +63,13 @@ async function main(): Promise<void> {
 		process.exit(2);
 	}
 	const started = Date.now();
-	const sandbox = await startSandbox(options);
+	let sandbox;
+	try {
+		sandbox = await startSandbox(options);
+	} catch (error) {
+		process.stderr.write(`${(error as Error).message}\n`);
+		process.exit(2);
+	}
 	const base = `http://${options.host}:${sandbox.port}`;
 	const lines = [
 		`channel sandbox listening on ${base}  (seed ${options.seed}, ${options.orders} orders per channel, ready in ${Date.now() - started} ms)`,

@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { adminRoutes } from './admin/routes';
-import { HttpProblem, isHang } from './core/http';
+import { HttpProblem, bodyLength, isHang } from './core/http';
 import type { ReplyOrHang, SandboxRequest } from './core/http';
 import { jsonReply } from './core/json';
 import { getParser } from './core/parsers';
@@ -18,7 +18,17 @@ const MAX_BODY_BYTES = 10 * 1024 * 1024;
 export interface SandboxStartOptions extends Partial<SandboxOptions> {
 	port?: number;
 	host?: string;
+	/** Names of the providers to serve (e.g. ["taobao", "kuaidi100"]); all when absent. */
+	providers?: string[];
 	factories?: ProviderFactory[];
+}
+
+/** The factories to start: all, or the named ones (an unknown name is an error, not a silent skip). */
+export function selectFactories(names?: string[], all = PROVIDER_FACTORIES): ProviderFactory[] {
+	if (!names || names.length === 0) return all;
+	const unknown = names.filter((name) => !all.some((factory) => factory.name === name));
+	if (unknown.length) throw new Error(`unknown provider ${unknown.join(', ')}; known: ${all.map((f) => f.name).join(', ')}`);
+	return all.filter((factory) => names.includes(factory.name));
 }
 
 interface Mounted {
@@ -59,7 +69,7 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
 }
 
 export async function startSandbox(options: SandboxStartOptions = {}): Promise<Sandbox> {
-	const factories = options.factories ?? PROVIDER_FACTORIES;
+	const factories = selectFactories(options.providers, options.factories ?? PROVIDER_FACTORIES);
 	let current = buildWorld(options, factories);
 	let mounted: Mounted[] = [];
 	const mount = () => {
@@ -131,8 +141,15 @@ export async function startSandbox(options: SandboxStartOptions = {}): Promise<S
 					hangs.add(timer);
 					return;
 				}
-				res.writeHead(reply.status, { ...reply.headers, 'content-length': Buffer.byteLength(reply.body) });
-				res.end(reply.body);
+				res.writeHead(reply.status, { ...reply.headers, 'content-length': bodyLength(reply.body) });
+				if (!Array.isArray(reply.body)) {
+					res.end(reply.body);
+					return;
+				}
+				res.cork();
+				for (const chunk of reply.body) res.write(chunk);
+				res.end();
+				res.uncork();
 			});
 	});
 	server.keepAliveTimeout = 5000;

@@ -24,6 +24,12 @@ export function adminRoutes(sandbox: () => Sandbox): Route[] {
 			}),
 		),
 		route(['GET'], '/clock', () => jsonReply(clockView())),
+		// CPU time of this process: benches on a shared machine measure cost per request with it.
+		route(['GET'], '/stats', () => {
+			const cpu = process.cpuUsage();
+			const memory = process.memoryUsage();
+			return jsonReply({ cpuMs: Math.round((cpu.user + cpu.system) / 1000), rssBytes: memory.rss, heapUsedBytes: memory.heapUsed });
+		}),
 		route(['POST'], '/clock', (req) => {
 			const body = jsonObject(req);
 			const advanceMs = optionalNumber(body, 'advanceMs');

@@ -23,6 +23,32 @@ function valueText(value: unknown): string {
 	return JSON.stringify(value);
 }
 
+/** Members of a JSON object (`"a":1,"b":[...]`) already encoded, so cached pages go out without re-encoding. */
+export class EncodedMembers {
+	constructor(readonly bytes: Buffer) {}
+}
+
+/** `{"<key>":{<members>,"request_id":"<id>"}}` as byte chunks (the big middle one is shared, not copied). */
+export function envelopeChunks(key: string, members: EncodedMembers, requestId: string): Buffer[] {
+	return [Buffer.from(`{${JSON.stringify(key)}:{`), members.bytes, Buffer.from(`,"request_id":${JSON.stringify(requestId)}}}`)];
+}
+
+/** A small bounded cache whose entries are valid for one state of the sandbox (clock and truth version). */
+export class StateCache<T> {
+	private readonly entries = new Map<string, { state: string; value: T }>();
+
+	constructor(private readonly maxEntries = 512) {}
+
+	get(key: string, state: string, build: () => T): T {
+		const hit = this.entries.get(key);
+		if (hit && hit.state === state) return hit.value;
+		if (this.entries.size >= this.maxEntries) this.entries.clear();
+		const value = build();
+		this.entries.set(key, { state, value });
+		return value;
+	}
+}
+
 export function arrayText(items: string[]): Prerendered {
 	return new Prerendered(`[${items.join(',')}]`);
 }

@@ -18,10 +18,17 @@ export interface SandboxRequest {
 	pathParams: Record<string, string>;
 }
 
+export type ReplyBody = string | Buffer | Buffer[];
+
+export function bodyLength(body: ReplyBody): number {
+	return Array.isArray(body) ? body.reduce((sum, chunk) => sum + chunk.length, 0) : Buffer.byteLength(body);
+}
+
 export interface SandboxReply {
 	status: number;
 	headers: Record<string, string>;
-	body: string;
+	/** Text, or bytes already encoded: cached page bodies go out as chunks, without re-encoding or copying. */
+	body: ReplyBody;
 }
 
 /** A reply that never comes: the connection stays open until `ms` pass or the sandbox closes. */
@@ -37,12 +44,19 @@ export function isHang(reply: ReplyOrHang): reply is HangReply {
 
 export const JSON_CONTENT_TYPE = 'application/json;charset=UTF-8';
 
-export function jsonText(body: string, status = 200, headers: Record<string, string> = {}): SandboxReply {
+export function jsonText(body: ReplyBody, status = 200, headers: Record<string, string> = {}): SandboxReply {
 	return { status, headers: { 'content-type': JSON_CONTENT_TYPE, ...headers }, body };
 }
 
 export function plainText(body: string, status = 200, contentType = 'text/plain;charset=UTF-8'): SandboxReply {
 	return { status, headers: { 'content-type': contentType }, body };
+}
+
+/** The first half of a body, as when a proxy drops the connection mid-response (malformed-body fault). */
+export function cutInHalf(body: ReplyBody): string | Buffer {
+	const bytes = Array.isArray(body) ? Buffer.concat(body) : body;
+	const half = Math.max(1, Math.floor(bytes.length / 2));
+	return typeof bytes === 'string' ? bytes.slice(0, half) : bytes.subarray(0, half);
 }
 
 export class HttpProblem extends Error {

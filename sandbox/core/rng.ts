@@ -11,6 +11,9 @@ export function hashSeed(...parts: Array<string | number>): number {
 	return hash >>> 0;
 }
 
+/** Weight totals per table (tables are module constants, so this is computed once per table). */
+const WEIGHT_TOTALS = new WeakMap<ReadonlyArray<readonly [unknown, number]>, number>();
+
 export class Rng {
 	private state: number;
 
@@ -44,9 +47,13 @@ export class Rng {
 		return items[Math.floor(this.next() * items.length)];
 	}
 
-	/** Picks by weight: entries are [value, weight]. */
+	/** Picks by weight: entries are [value, weight]. Pass a constant table: its total is computed once. */
 	weighted<T>(entries: ReadonlyArray<readonly [T, number]>): T {
-		const total = entries.reduce((sum, [, weight]) => sum + weight, 0);
+		let total = WEIGHT_TOTALS.get(entries);
+		if (total === undefined) {
+			total = entries.reduce((sum, [, weight]) => sum + weight, 0);
+			WEIGHT_TOTALS.set(entries, total);
+		}
 		let roll = this.next() * total;
 		for (const [value, weight] of entries) {
 			roll -= weight;

@@ -51,6 +51,14 @@ export interface GeneratedOrder {
 
 const seconds = (ms: number) => Math.floor(ms / 1000) * 1000;
 
+// Weight tables, module constants so each is summed once.
+const LINE_COUNTS = [[1, 60], [2, 25], [3, 10], [4, 5]] as const;
+const QUANTITIES = [[1, 80], [2, 15], [3, 5]] as const;
+const SCENARIOS = [['abandoned', 7], ['cancel_before_ship', 3], ['normal', 90]] as const;
+const REFUND_OUTCOMES = [['succeeded', 60], ['refused', 20], ['closed', 20]] as const;
+const BUYER_MESSAGES = ['请尽快发货', '不要放快递柜', '送人的，不要放发票', '周末不在家，请工作日送'];
+const SELLER_MEMOS = ['VIP客户', '已核实地址', '加急'];
+
 function uniqueId(make: () => string, taken: Set<string>): string {
 	for (;;) {
 		const id = make();
@@ -62,7 +70,7 @@ function uniqueId(make: () => string, taken: Set<string>): string {
 }
 
 function buildLines(rng: Rng, ctx: GenerateContext, shop: ShopSeed, channelOrderId: string): OrderLine[] {
-	const count = rng.weighted([[1, 60], [2, 25], [3, 10], [4, 5]] as const);
+	const count = rng.weighted(LINE_COUNTS);
 	const discountPct = rng.chance(0.35) ? rng.int(5, 20) : 0;
 	const hasGift = rng.chance(0.08);
 	const total = count + (hasGift ? 1 : 0);
@@ -70,7 +78,7 @@ function buildLines(rng: Rng, ctx: GenerateContext, shop: ShopSeed, channelOrder
 	for (let i = 0; i < count; i++) {
 		const item = rng.pick(shop.catalog);
 		const sku = item.skus.length ? rng.pick(item.skus) : undefined;
-		const quantity = rng.weighted([[1, 80], [2, 15], [3, 5]] as const);
+		const quantity = rng.weighted(QUANTITIES);
 		const unitPrice = sku?.price ?? item.price;
 		const discount = Math.round((unitPrice * quantity * discountPct) / 100);
 		lines.push({
@@ -147,8 +155,8 @@ export function generateOrder(ctx: GenerateContext, index: number): GeneratedOrd
 		buyer: { id: ctx.flavor.buyerId(rng), nick: buyerNick(rng) },
 		receiver: receiverFor(rng),
 		receiverToken: ctx.flavor.receiverToken?.(rng),
-		buyerMessage: rng.chance(0.15) ? rng.pick(['请尽快发货', '不要放快递柜', '送人的，不要放发票', '周末不在家，请工作日送']) : undefined,
-		sellerMemo: rng.chance(0.1) ? rng.pick(['VIP客户', '已核实地址', '加急']) : undefined,
+		buyerMessage: rng.chance(0.15) ? rng.pick(BUYER_MESSAGES) : undefined,
+		sellerMemo: rng.chance(0.1) ? rng.pick(SELLER_MEMOS) : undefined,
 		presale,
 		orderType: presale ? ctx.flavor.orderType.presale : ctx.flavor.orderType.normal,
 		events: [],
@@ -163,7 +171,7 @@ export function generateOrder(ctx: GenerateContext, index: number): GeneratedOrd
 function buildTimeline(rng: Rng, ctx: GenerateContext, order: TruthOrder, shop: ShopSeed, parcels: TruthParcel[]) {
 	const events: TruthEvent[] = [];
 	const at = (ms: number) => seconds(ms);
-	const scenario = rng.weighted([['abandoned', 7], ['cancel_before_ship', 3], ['normal', 90]] as const);
+	const scenario = rng.weighted(SCENARIOS);
 	let paidAt: number;
 	if (order.presale) {
 		events.push({ at: at(order.createdAt + rng.int(1, 10) * MINUTE_MS), kind: 'deposit_paid' });
@@ -229,7 +237,7 @@ function buildTimeline(rng: Rng, ctx: GenerateContext, order: TruthOrder, shop: 
 	if (paidLines.length && rng.chance(0.06)) {
 		const line = rng.pick(paidLines);
 		const refundId = ctx.flavor.refundId(rng);
-		const outcome = rng.weighted([['succeeded', 60], ['refused', 20], ['closed', 20]] as const);
+		const outcome = rng.weighted(REFUND_OUTCOMES);
 		const reason = '商品与描述不符';
 		const goods = outcome === 'succeeded';
 		let when = lastShip + rng.int(1, 4) * DAY_MS;

@@ -1,7 +1,7 @@
 // What every Kuaidi100 call passes first: injected faults and quotas, answered in Kuaidi100's own shapes.
 import type { FaultRule } from '../../core/faults';
 import type { HangReply, SandboxReply } from '../../core/http';
-import { plainText } from '../../core/http';
+import { cutInHalf, plainText } from '../../core/http';
 import type { SandboxWorld } from '../../core/world';
 import type { Kuaidi100Error } from './exceptions';
 import { KUAIDI100 } from './models';
@@ -37,7 +37,6 @@ export function accountFaults(
 	if (world.limits.check(KUAIDI100, account, method, world.clock.now()).limited) throw errors.busy();
 }
 
-/** A cut-off body, as when a proxy drops the connection mid-response. */
-export function maybeMalformed(fault: FaultRule | undefined, body: string): string {
-	return fault?.kind === 'malformed' ? body.slice(0, Math.max(1, Math.floor(body.length / 2))) : body;
+export function maybeMalformed(fault: FaultRule | undefined, body: string): string | Buffer {
+	return fault?.kind === 'malformed' ? cutInHalf(body) : body;
 }

@@ -1,8 +1,8 @@
 // The TOP gateway: the checks every call passes, in order, before a method runs; then the envelope.
 import type { FaultRule } from '../../core/faults';
-import { Prerendered, objectText, requestIdFor } from '../../core/envelope';
+import { EncodedMembers, Prerendered, envelopeChunks, objectText, requestIdFor } from '../../core/envelope';
 import type { ReplyOrHang, SandboxRequest } from '../../core/http';
-import { jsonText, plainText } from '../../core/http';
+import { cutInHalf, jsonText, plainText } from '../../core/http';
 import type { AccessToken, AppCredential } from '../../core/registry';
 import { MINUTE_MS, parseShanghai } from '../../core/time';
 import type { SandboxWorld } from '../../core/world';
@@ -29,7 +29,7 @@ export interface TopCall {
 export interface TopMethod {
 	needsSession: boolean;
 	/** Returns the members of `<method>_response`; request_id is added by the gateway. */
-	handle(call: TopCall): Record<string, unknown>;
+	handle(call: TopCall): Record<string, unknown> | EncodedMembers;
 }
 
 /** taobao.trades.sold.get -> trades_sold_get_response */
@@ -64,10 +64,12 @@ export class TopGateway {
 			const call = this.authenticate(req, params, fault);
 			const handler = this.methods[call.method];
 			const members = handler.handle(call);
-			const body = objectText({ [responseKey(call.method)]: new Prerendered(objectText({ ...members, request_id: requestId })) });
-			// A cut-off body, as when a proxy drops the connection mid-response.
-			if (fault?.kind === 'malformed') return jsonText(body.slice(0, Math.max(1, Math.floor(body.length / 2))));
-			return jsonText(body);
+			const key = responseKey(call.method);
+			const body =
+				members instanceof EncodedMembers
+					? envelopeChunks(key, members, requestId)
+					: objectText({ [key]: new Prerendered(objectText({ ...members, request_id: requestId })) });
+			return jsonText(fault?.kind === 'malformed' ? cutInHalf(body) : body);
 		} catch (error) {
 			if (error instanceof TopError) return jsonText(topErrorBody(error, requestId));
 			throw error;

@@ -1,4 +1,5 @@
 // Taobao state: the default apps, shops and sessions, and the queries behind each TOP method. No HTTP here.
+import { StateCache } from '../../core/envelope';
 import type { Rng } from '../../core/rng';
 import { Rng as SeededRng } from '../../core/rng';
 import { DAY_MS } from '../../core/time';
@@ -61,7 +62,15 @@ export interface TradeQuery {
 }
 
 export class TaobaoBackend {
+	/** Sorted query results per sandbox state: paging through a window reuses one sort. */
+	private readonly queries = new StateCache<TruthSnapshot[]>(256);
+
 	constructor(readonly world: SandboxWorld) {}
+
+	/** Changes whenever anything a response depends on changes: the truth or the clock. */
+	stateKey(): string {
+		return `${this.world.truth.version}:${this.world.clock.version}:${this.world.clock.now()}`;
+	}
 
 	/** Seeds the registry, catalogs and truth orders for Taobao. */
 	seed(): void {
@@ -126,6 +135,10 @@ export class TaobaoBackend {
 
 	/** Trades of a shop in a created/modified window, newest first (ties by tid, descending). */
 	queryTrades(query: TradeQuery): TruthSnapshot[] {
+		return this.queries.get(JSON.stringify(query), this.stateKey(), () => this.runTradeQuery(query));
+	}
+
+	private runTradeQuery(query: TradeQuery): TruthSnapshot[] {
 		const types = new Set((query.types ?? DEFAULT_TRADE_TYPES).flatMap((t) => TYPE_ALIASES[t] ?? [t]));
 		const statuses = query.status ? new Set(STATUS_GROUPS[query.status] ?? [query.status]) : undefined;
 		const key = (s: TruthSnapshot) => (query.by === 'created' ? s.order.createdAt : s.updatedAt);

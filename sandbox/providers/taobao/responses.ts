@@ -1,6 +1,6 @@
 // One handler per TOP method: read parameters, ask the backend, shape `<method>_response`.
 import { Rng } from '../../core/rng';
-import { arrayText } from '../../core/envelope';
+import { EncodedMembers, StateCache, arrayText, objectText } from '../../core/envelope';
 import { bigNumber } from '../../core/json';
 import { DAY_MS, formatShanghai } from '../../core/time';
 import type { TruthSnapshot } from '../../truth/types';
@@ -41,20 +41,27 @@ function typesOf(call: TopCall): string[] | undefined {
 export function taobaoMethods(backend: TaobaoBackend): Record<string, TopMethod> {
 	const now = () => backend.world.clock.now();
 
+	const pages = new StateCache<EncodedMembers>(512);
+
+	/** One page of a trade list; the encoded page is cached until the clock or the truth moves. */
 	const tradePage = (call: TopCall, query: TradeQuery) => {
 		const selection = parseFields(required(call.params, 'fields'));
-		let rows = backend.queryTrades(query);
+		const pageNo = integer(call.params, 'page_no', 1, 1, 1_000_000);
+		const pageSize = integer(call.params, 'page_size', TOP_LIMITS.defaultPageSize, 1, TOP_LIMITS.maxPageSize);
 		if (call.fault?.kind === 'page_shift') {
 			// Touch an order at or after this page, so it jumps to the top and this page's rows move by one.
-			const pageStart = (integer(call.params, 'page_no', 1, 1, 1_000_000) - 1) * integer(call.params, 'page_size', TOP_LIMITS.defaultPageSize, 1, TOP_LIMITS.maxPageSize);
-			const candidates = rows.slice(pageStart);
+			const rows = backend.queryTrades(query);
+			const candidates = rows.slice((pageNo - 1) * pageSize);
 			backend.touchOne(candidates.length ? candidates : rows, new Rng(backend.world.options.seed, 'page_shift', call.fault.fired));
-			rows = backend.queryTrades(query);
 		}
-		const { slice, counts } = page<TruthSnapshot>(rows, call);
-		const nick = backend.sellerNick(call.shopId);
-		const texts = slice.map((snap) => tradeJson(snap, selection, nick, call.simplify));
-		return { ...counts, trades: call.simplify ? arrayText(texts) : { trade: arrayText(texts) } };
+		const key = [JSON.stringify(query), pageNo, pageSize, call.params.use_has_next, selection.key, call.simplify].join('|');
+		return pages.get(key, backend.stateKey(), () => {
+			const { slice, counts } = page<TruthSnapshot>(backend.queryTrades(query), call);
+			const nick = backend.sellerNick(call.shopId);
+			const texts = slice.map((snap) => tradeJson(snap, selection, nick, call.simplify));
+			const members = objectText({ ...counts, trades: call.simplify ? arrayText(texts) : { trade: arrayText(texts) } });
+			return new EncodedMembers(Buffer.from(members.slice(1, -1)));
+		});
 	};
 
 	const tradeFilters = (call: TopCall) => ({

@@ -10,7 +10,7 @@ let sandbox: Sandbox;
 let truth: Map<string, { status: string; updatedAt: string; rawStatus: string; shopId: string }>;
 
 beforeAll(async () => {
-	sandbox = await startSandbox({ orders: ORDERS, seed: 'pull-10k' });
+	sandbox = await startSandbox({ orders: ORDERS, seed: 'pull-10k', providers: ['taobao'] });
 	const { orders } = await admin(sandbox, 'GET', '/orders?channel=taobao&view=summary');
 	truth = new Map(orders.map((o: Json) => [o.channelOrderId, o]));
 });
