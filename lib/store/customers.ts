@@ -1,10 +1,11 @@
 // One customer per person across channels. An order links through its buyer identity (channel + buyer id)
 // and, when enabled, a salted hash of an unmasked receiver phone; the buyer identity wins when both match.
 import { createHash } from 'node:crypto';
-import { toEpochMillis, type UnifiedOrder } from '../model';
-import { isoAt, type StoreContext } from './context';
+import type { UnifiedOrder } from '../model';
+import { instantOf, isoAt, type StoreContext } from './context';
 import { invalidInput, notFound } from './errors';
 import { insertRows, selectIn, type Sql } from './sql';
+import { compareText } from './util';
 import type { CustomerIdentity, CustomerRef, CustomerView, MergeResult, WriteOptions } from './types';
 
 const MIN_PHONE_DIGITS = 7;
@@ -45,7 +46,7 @@ export async function linkCustomers(
 			known.set(keyText(key), customerId);
 			newIdentities.push([key.kind, key.channel, key.value, customerId, nowMs]);
 		}
-		const seen = toEpochMillis(order.createdAt);
+		const seen = instantOf(order.createdAt);
 		const entry = customers.get(customerId) ?? { name: order.buyer.nick, first: seen, last: seen };
 		customers.set(customerId, { name: entry.name ?? order.buyer.nick, first: Math.min(entry.first, seen), last: Math.max(entry.last, seen) });
 	}
@@ -55,7 +56,7 @@ export async function linkCustomers(
 		dialect,
 		'customers',
 		['id', 'display_name', 'first_seen_ms', 'last_seen_ms', 'updated_ms'],
-		[...customers].sort(([a], [b]) => (a < b ? -1 : 1)).map(([id, c]) => [id, c.name ?? null, c.first, c.last, nowMs]),
+		[...customers].sort(([a], [b]) => compareText(a, b)).map(([id, c]) => [id, c.name ?? null, c.first, c.last, nowMs]),
 		` ON CONFLICT (id) DO UPDATE SET
 			first_seen_ms = CASE WHEN excluded.first_seen_ms < customers.first_seen_ms THEN excluded.first_seen_ms ELSE customers.first_seen_ms END,
 			last_seen_ms = CASE WHEN excluded.last_seen_ms > customers.last_seen_ms THEN excluded.last_seen_ms ELSE customers.last_seen_ms END,
@@ -67,7 +68,7 @@ export async function linkCustomers(
 		dialect,
 		'customer_identities',
 		['kind', 'channel', 'value', 'customer_id', 'created_ms'],
-		newIdentities,
+		newIdentities.sort((a, b) => compareText(a.join('\u0000'), b.join('\u0000'))),
 		' ON CONFLICT (kind, channel, value) DO NOTHING',
 	);
 	return links;

@@ -2,7 +2,7 @@
 // row in the same transaction, so for each (warehouse, SKU) the ledger's deltas sum to the stock row.
 import { actorOf, isoAt, parseJsonColumn, type StoreContext } from './context';
 import { invalidInput, notFound } from './errors';
-import { unique } from './orderMerge';
+import { unique } from './util';
 import { loadSkuFacts } from './skus';
 import { Conditions, insertRows, placeholders, type Sql } from './sql';
 import type {

@@ -11,6 +11,7 @@ import {
 	type SnapshotVerdict,
 	type UnifiedOrder,
 } from '../model';
+import { unique } from './util';
 
 /** What our own nodes set on an order; kept apart from the channel's snapshot. */
 export interface LocalOverlay {
@@ -97,8 +98,4 @@ export function deepEqual(a: unknown, b: unknown): boolean {
 	const keys = Object.keys(ra).filter((key) => ra[key] !== undefined);
 	if (keys.length !== Object.keys(rb).filter((key) => rb[key] !== undefined).length) return false;
 	return keys.every((key) => deepEqual(ra[key], rb[key]));
-}
-
-export function unique<T>(items: readonly T[]): T[] {
-	return [...new Set(items)];
 }

@@ -4,7 +4,8 @@
 import { validateOrder } from '../model';
 import { actorOf, isoAt, type StoreContext } from './context';
 import { notFound, StoreError, invalidInput } from './errors';
-import { diffOrders, type LocalOverlay, unique } from './orderMerge';
+import { diffOrders, type LocalOverlay } from './orderMerge';
+import { unique } from './util';
 import { type EventRow, loadHeads, loadOrders, type OrderRecord, parseLocal, writeEvents, writeOrders } from './orderRows';
 import { stripStoreFields } from './orders';
 import { canTransition } from './transitions';

@@ -3,7 +3,7 @@ import { orderId, toEpochMillis } from '../model';
 import { isoAt, parseJsonColumn, type StoreContext } from './context';
 import { invalidInput } from './errors';
 import { loadOrders, STORED_ORDER_COLUMNS, type StoredOrderRow, toStoredOrder } from './orderRows';
-import { unique } from './orderMerge';
+import { unique } from './util';
 import { loadSkuFacts } from './skus';
 import { Conditions, likeContains, placeholders, type Sql } from './sql';
 import type { OrderCost, OrderEvent, OrderPage, OrderRef, OrderSearch, SortField, StoredOrder } from './types';
@@ -115,10 +115,13 @@ function filters(search: OrderSearch): Conditions {
 	inList('shop_id', search.shopId);
 	inList('status', search.status);
 	inList('refund_state', search.refundState);
+	const refunds = search.refundState === undefined ? [] : ([] as string[]).concat(search.refundState);
+	// Lets the planner use the partial index that holds only orders with a refund.
+	if (refunds.length && !refunds.includes('none')) c.add("refund_state <> 'none'");
 	const decisions = search.auditDecision === undefined ? [] : ([] as string[]).concat(search.auditDecision);
 	if (decisions.length) {
 		const named = decisions.filter((d) => d !== 'none');
-		const parts = named.length ? [`audit_decision IN (${placeholders(named.length)})`] : [];
+		const parts = named.length ? [`(audit_decision IS NOT NULL AND audit_decision IN (${placeholders(named.length)}))`] : [];
 		if (decisions.includes('none')) parts.push('audit_decision IS NULL');
 		c.add(`(${parts.join(' OR ')})`, ...named);
 	}

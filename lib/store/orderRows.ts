@@ -1,10 +1,11 @@
 // How an order maps onto the orders / order_lines / order_tags / order_events tables, and the set-based
 // writes shared by upsert, patch and SKU back-fill.
-import { type OrderStatus, toEpochMillis, type UnifiedOrder } from '../model';
-import { isoAt, parseJsonColumn } from './context';
+import type { OrderStatus, UnifiedOrder } from '../model';
+import { instantOf, isoAt, parseJsonColumn } from './context';
 import type { LocalOverlay } from './orderMerge';
 import { type Dialect, insertRows, RetryTransaction, runIn, selectIn, type Sql } from './sql';
 import type { StoredOrder } from './types';
+import { compareText } from './util';
 
 const ORDER_COLUMNS = [
 	'id',
@@ -126,8 +127,8 @@ export async function writeOrders(
 	records: { created: readonly OrderRecord[]; updated: readonly OrderRecord[] },
 	replaceLines = true,
 ): Promise<void> {
-	const created = [...records.created].sort((a, b) => compareIds(a.order.id, b.order.id));
-	const updated = [...records.updated].sort((a, b) => compareIds(a.order.id, b.order.id));
+	const created = [...records.created].sort((a, b) => compareText(a.order.id, b.order.id));
+	const updated = [...records.updated].sort((a, b) => compareText(a.order.id, b.order.id));
 	const inserted = await insertRows(tx, dialect, 'orders', ORDER_COLUMNS, created.map(orderRow), ' ON CONFLICT (id) DO NOTHING');
 	if (inserted !== created.length) throw new RetryTransaction('an order was inserted by another writer');
 	await insertRows(tx, dialect, 'orders', ORDER_COLUMNS, updated.map(orderRow), ORDER_UPDATE);
@@ -165,9 +166,9 @@ function orderRow(record: OrderRecord): unknown[] {
 		order.status,
 		record.channelStatus,
 		order.refundState,
-		toEpochMillis(order.createdAt),
-		toEpochMillis(order.updatedAt),
-		order.paidAt ? toEpochMillis(order.paidAt) : null,
+		instantOf(order.createdAt),
+		instantOf(order.updatedAt),
+		order.paidAt ? instantOf(order.paidAt) : null,
 		record.changedMs,
 		order.audit?.decision ?? null,
 		record.customerId ?? null,
@@ -203,9 +204,4 @@ export function searchText(order: UnifiedOrder): string {
 		.filter((part) => part)
 		.join('\n')
 		.toLowerCase();
-}
-
-// Byte order, the same on both engines, so concurrent writers lock rows in one order (no deadlock).
-function compareIds(a: string, b: string): number {
-	return a < b ? -1 : a > b ? 1 : 0;
 }

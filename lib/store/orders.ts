@@ -6,7 +6,8 @@ import { decideSnapshot, type UnifiedOrder, validateOrder } from '../model';
 import { actorOf, isoAt, type StoreContext } from './context';
 import { linkCustomers } from './customers';
 import { insertDeadLetters } from './deadLetters';
-import { diffOrders, type LocalOverlay, mergeSnapshot, snapshotHash, unique } from './orderMerge';
+import { diffOrders, type LocalOverlay, mergeSnapshot, snapshotHash } from './orderMerge';
+import { unique } from './util';
 import {
 	type EventRow,
 	loadHeads,

@@ -4,12 +4,12 @@
 // re-check against the committed value; on SQLite BEGIN IMMEDIATE admits one writer at a time.
 import { actorOf, type StoreContext } from './context';
 import { invalidInput, notFound } from './errors';
-import { type LedgerRow, type StockRow, writeLedger } from './inventory';
+import { type LedgerRow, listWarehouses, type StockRow, writeLedger } from './inventory';
 import { loadOrders } from './orderRows';
 import { loadSkuFacts } from './skus';
 import { RetryTransaction, type Sql } from './sql';
+import { compareText } from './util';
 import type { ReleaseOptions, ReleaseResult, ReservationRequest, ReservationResult, ReservedLine, ReserveOptions, Shortage } from './types';
-import { listWarehouses } from './inventory';
 
 /** Takes `qty` into reserved only while on_hand - reserved - safety stays >= 0. Params: qty, now, warehouse, sku, qty. */
 export const RESERVE_STOCK_SQL =
@@ -54,10 +54,13 @@ async function reserveWithin(
 	options: ReserveOptions,
 ): Promise<ReservationResult> {
 	const now = ctx.now();
-	if (!(await tx.get('SELECT id FROM orders WHERE id = ?', [orderId]))) throw notFound('order', orderId);
-	const existing = new Map(
-		(await activeOrAny(ctx, tx, orderId)).map((r) => [reservationKey(r.line_id, r.master_sku), r]),
+	const rows = await tx.all<ReservationRow & { found: string }>(
+		`SELECT o.id AS found, r.order_id, r.line_id, r.master_sku, r.warehouse_id, r.quantity, r.status
+		 FROM orders o LEFT JOIN reservations r ON r.order_id = o.id WHERE o.id = ?`,
+		[orderId],
 	);
+	if (!rows.length) throw notFound('order', orderId);
+	const existing = new Map(rows.filter((r) => r.line_id !== null).map((r) => [reservationKey(r.line_id, r.master_sku), r]));
 	const warehouses = (await listWarehouses(tx)).filter(
 		(w) =>
 			w.active &&
@@ -67,7 +70,7 @@ async function reserveWithin(
 	const result: ReservationResult = { orderId, ok: true, lines: [], shortages: [] };
 	const ledger: LedgerRow[] = [];
 	// One lock order for every transaction (by SKU, then line), so concurrent orders cannot deadlock.
-	const todo = [...lines].sort((a, b) => compare(a.masterSku, b.masterSku) || compare(a.lineId, b.lineId));
+	const todo = [...lines].sort((a, b) => compareText(a.masterSku, b.masterSku) || compareText(a.lineId, b.lineId));
 	for (const line of todo) {
 		const found = existing.get(reservationKey(line.lineId, line.masterSku));
 		if (found) {
@@ -75,6 +78,18 @@ async function reserveWithin(
 			continue;
 		}
 		const tried = line.warehouseId ? [line.warehouseId] : warehouses.map((w) => w.id);
+		if (!tried.length) {
+			result.shortages.push({ lineId: line.lineId, masterSku: line.masterSku, quantity: line.quantity, available: 0 });
+			continue;
+		}
+		// Claim the line first: a concurrent reserver of the same line waits here, before touching stock.
+		const claimed = await tx.run(
+			`INSERT INTO reservations (order_id, line_id, master_sku, warehouse_id, quantity, status, created_ms, updated_ms)
+			 VALUES (?, ?, ?, ?, ?, 'active', ?, ?) ON CONFLICT (order_id, line_id, master_sku) DO NOTHING`,
+			[orderId, line.lineId, line.masterSku, tried[0], line.quantity, now, now],
+		);
+		// Another process reserved this line meanwhile: start over, and the rerun finds its reservation.
+		if (!claimed) throw new RetryTransaction(`order ${orderId} line ${line.lineId} was reserved concurrently`);
 		let reserved: { warehouseId: string; after: StockRow } | undefined;
 		for (const warehouseId of tried) {
 			const after = await tx.get<StockRow>(RESERVE_STOCK_SQL, [line.quantity, now, warehouseId, line.masterSku, line.quantity]);
@@ -87,13 +102,14 @@ async function reserveWithin(
 			result.shortages.push(await shortageOf(tx, line, tried));
 			continue;
 		}
-		const claimed = await tx.run(
-			`INSERT INTO reservations (order_id, line_id, master_sku, warehouse_id, quantity, status, created_ms, updated_ms)
-			 VALUES (?, ?, ?, ?, ?, 'active', ?, ?) ON CONFLICT (order_id, line_id, master_sku) DO NOTHING`,
-			[orderId, line.lineId, line.masterSku, reserved.warehouseId, line.quantity, now, now],
-		);
-		// Another process reserved this line meanwhile: start over, and the rerun finds its reservation.
-		if (!claimed) throw new RetryTransaction(`order ${orderId} line ${line.lineId} was reserved concurrently`);
+		if (reserved.warehouseId !== tried[0]) {
+			await tx.run('UPDATE reservations SET warehouse_id = ? WHERE order_id = ? AND line_id = ? AND master_sku = ?', [
+				reserved.warehouseId,
+				orderId,
+				line.lineId,
+				line.masterSku,
+			]);
+		}
 		ledger.push({
 			warehouseId: reserved.warehouseId,
 			masterSku: line.masterSku,
@@ -120,7 +136,7 @@ export async function release(ctx: StoreContext, orderId: string, options: Relea
 		const ship = options.reason === 'ship';
 		const ledger: LedgerRow[] = [];
 		const lines: ReservedLine[] = [];
-		for (const row of rows.sort((a, b) => compare(a.master_sku, b.master_sku) || compare(a.line_id, b.line_id))) {
+		for (const row of rows.sort((a, b) => compareText(a.master_sku, b.master_sku) || compareText(a.line_id, b.line_id))) {
 			const quantity = Number(row.quantity);
 			const after = (await tx.get<StockRow>(
 				`UPDATE stock SET reserved = reserved - ?, on_hand = on_hand - ?, updated_ms = ? WHERE warehouse_id = ? AND master_sku = ? RETURNING on_hand, reserved, safety`,
@@ -204,8 +220,4 @@ function toLine(row: ReservationRow, isNew: boolean): ReservedLine {
 
 function reservationKey(lineId: string, masterSku: string): string {
 	return `${lineId}\u0000${masterSku}`;
-}
-
-function compare(a: string, b: string): number {
-	return a < b ? -1 : a > b ? 1 : 0;
 }

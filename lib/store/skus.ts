@@ -5,8 +5,8 @@ import type { UnifiedOrder } from '../model';
 import { actorOf, isoAt, type StoreContext } from './context';
 import { invalidInput } from './errors';
 import { type EventRow, loadHeads, loadOrders, type OrderRecord, parseLocal, writeEvents, writeOrders } from './orderRows';
-import { unique } from './orderMerge';
-import { Conditions, insertRows, selectIn, type Sql } from './sql';
+import { unique } from './util';
+import { Conditions, insertRows, placeholders, selectIn, type Sql } from './sql';
 import type { BundleComponent, MasterSku, ResolvedSku, SkuMapping, SkuQuery, UnmappedSku, WriteOptions } from './types';
 
 /** shop_id of a mapping that applies to every shop of its channel. */
@@ -83,18 +83,17 @@ export async function upsertMappings(
 export async function resolveMany(ctx: StoreContext, tx: Sql, queries: readonly SkuQuery[]): Promise<Array<ResolvedSku | undefined>> {
 	if (!queries.length) return [];
 	const mappings = new Map<string, string>();
-	for (const channel of unique(queries.map((q) => q.channel))) {
-		const values = unique(queries.filter((q) => q.channel === channel).flatMap((q) => [q.channelSkuId, q.merchantCode])).filter(
-			(v): v is string => !!v,
-		);
-		const rows = await selectIn<MappingRow>(
-			tx,
-			'SELECT channel, shop_id, match_kind, match_value, master_sku FROM sku_mappings WHERE channel = ? AND match_value IN ({in})',
-			values,
-			[channel],
-		);
-		for (const row of rows) mappings.set(mappingKey(row.channel, row.shop_id, row.match_kind, row.match_value), row.master_sku);
-	}
+	const channels = unique(queries.map((q) => q.channel));
+	const values = unique(queries.flatMap((q) => [q.channelSkuId, q.merchantCode])).filter((v): v is string => !!v);
+	// One query for the batch; rows of other channels that share a value are ignored by the keyed lookup.
+	const rows = await selectIn<MappingRow>(
+		tx,
+		`SELECT channel, shop_id, match_kind, match_value, master_sku FROM sku_mappings
+		 WHERE channel IN (${placeholders(channels.length)}) AND match_value IN ({in})`,
+		values,
+		channels,
+	);
+	for (const row of rows) mappings.set(mappingKey(row.channel, row.shop_id, row.match_kind, row.match_value), row.master_sku);
 	const picked = queries.map((q) => pickMapping(mappings, q));
 	const candidates = unique(
 		queries.flatMap((q, i) => [picked[i]?.masterSku, ctx.options.merchantCodeIsMasterSku ? q.merchantCode : undefined]),

@@ -1,6 +1,6 @@
 // SQLite engine over node:sqlite (no native addon). One file per store, WAL so readers never block the
-// writer, busy_timeout so concurrent processes wait instead of failing, BEGIN IMMEDIATE so a write
-// transaction takes the write lock up front and two processes never interleave read-modify-write.
+// writer, BEGIN IMMEDIATE so a write transaction takes the write lock up front and two processes never
+// interleave read-modify-write; waiting for that lock yields to the event loop (see begin()), up to busyTimeoutMs.
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { backup, DatabaseSync, type StatementSync } from 'node:sqlite';
@@ -8,14 +8,17 @@ import { type BackupSupport, type Dialect, type Driver, RetryTransaction, type S
 
 export const SQLITE_DIALECT: Dialect = { name: 'sqlite', forUpdate: '', maxParams: 32766 };
 
-/** How long a process waits for another one's write lock before giving up. */
-export const DEFAULT_SQLITE_BUSY_TIMEOUT_MS = 10_000;
+export const DEFAULT_SQLITE_BUSY_TIMEOUT_MS = 30_000;
 const MAX_CACHED_STATEMENTS = 400;
+const SQLITE_BUSY = 5;
+/** Longest blocking wait inside one SQLite call; waits beyond it are split into slices (see begin()). */
+const BUSY_SLICE_MS = 100;
 const MAX_RETRIES = 5;
 
 export interface SqliteOptions {
 	/** Database file; created with its folder when missing. ':memory:' for a throwaway store. */
 	path: string;
+	/** How long a write waits for another process's lock before failing (default 30 s). */
 	busyTimeoutMs?: number;
 }
 
@@ -28,15 +31,19 @@ export class SqliteDriver implements Driver {
 	// DatabaseSync is one connection: async callers must not interleave inside another's transaction.
 	private queue: Promise<unknown> = Promise.resolve();
 	private readonly direct: Sql;
+	private readonly busyTimeoutMs: number;
 	readonly backup: BackupSupport;
 
 	constructor(options: SqliteOptions) {
 		if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
-		this.db = new DatabaseSync(options.path, { timeout: options.busyTimeoutMs ?? DEFAULT_SQLITE_BUSY_TIMEOUT_MS });
+		this.busyTimeoutMs = options.busyTimeoutMs ?? DEFAULT_SQLITE_BUSY_TIMEOUT_MS;
+		// Opening may wait for another process's lock (first open, migration): a blocking wait is fine here.
+		this.db = new DatabaseSync(options.path, { timeout: this.busyTimeoutMs });
 		this.db.exec('PRAGMA journal_mode = WAL');
 		// NORMAL is durable across process crashes in WAL mode; only an OS crash may lose the last commits.
 		this.db.exec('PRAGMA synchronous = NORMAL');
 		this.db.exec('PRAGMA foreign_keys = ON');
+		this.db.exec(`PRAGMA busy_timeout = ${BUSY_SLICE_MS}`);
 		// SQLite's online backup: a consistent copy while other connections keep reading and writing.
 		this.backup = { kind: 'file', storeFile: options.path, copyTo: (path) => backup(this.db, path).then(() => undefined) };
 		this.direct = {
@@ -79,7 +86,7 @@ export class SqliteDriver implements Driver {
 
 	private async transaction<T>(begin: string, fn: (tx: Sql) => Promise<T>): Promise<T> {
 		for (let attempt = 1; ; attempt++) {
-			this.db.exec(begin);
+			await this.begin(begin);
 			try {
 				const result = await fn(this.direct);
 				this.db.exec('COMMIT');
@@ -87,6 +94,23 @@ export class SqliteDriver implements Driver {
 			} catch (err) {
 				if (this.db.isTransaction) this.db.exec('ROLLBACK');
 				if (!(err instanceof RetryTransaction) || attempt >= MAX_RETRIES) throw err;
+			}
+		}
+	}
+
+	/**
+	 * Waits for the write lock in slices: SQLite's busy handler sleeps (blocking) for at most one slice,
+	 * then the event loop gets a turn, so a host process such as n8n stays responsive while it waits.
+	 */
+	private async begin(statement: string): Promise<void> {
+		const deadline = Date.now() + this.busyTimeoutMs;
+		for (;;) {
+			try {
+				this.db.exec(statement);
+				return;
+			} catch (err) {
+				if ((err as { errcode?: number }).errcode !== SQLITE_BUSY || Date.now() >= deadline) throw err;
+				await new Promise((resolve) => setImmediate(resolve));
 			}
 		}
 	}
