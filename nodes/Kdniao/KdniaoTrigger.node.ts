@@ -27,7 +27,7 @@ import {
 } from '../TrackParcel/shared/trigger';
 
 /** Pushes older than this (by their signed PushTime) are refused as replays; 0 turns the check off. */
-export const KDNIAO_DEFAULT_MAX_PUSH_AGE_MINUTES = 1440;
+const KDNIAO_DEFAULT_MAX_PUSH_AGE_MINUTES = 1440;
 
 export class KdniaoTrigger implements INodeType {
 	description: INodeTypeDescription = {

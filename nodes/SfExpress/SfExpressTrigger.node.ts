@@ -25,7 +25,7 @@ import {
 } from '../TrackParcel/shared/trigger';
 
 /** Signed form pushes with a timestamp older than this are refused as replays; 0 turns the check off. */
-export const SF_DEFAULT_MAX_PUSH_AGE_MINUTES = 30;
+const SF_DEFAULT_MAX_PUSH_AGE_MINUTES = 30;
 
 export class SfExpressTrigger implements INodeType {
 	description: INodeTypeDescription = {
