@@ -1,4 +1,6 @@
 // openStore(): picks the engine, applies migrations, and binds the repository modules into one OrderStore.
+import { customerOrderStats, ordersCreatedBetween } from './auditLookups';
+import { addBlacklistEntries, blacklistLookup, listBlacklist, removeBlacklistEntries } from './blacklist';
 import type { StoreContext } from './context';
 import { getCustomer, mergeCustomers } from './customers';
 import { commitCursor, getCursor } from './cursors';
@@ -10,6 +12,7 @@ import { updateOrders } from './orderPatch';
 import { getOrder, orderHistory, searchOrders } from './orderQueries';
 import { upsertOrders } from './orders';
 import { PostgresDriver } from './postgres';
+import { ackPushes, claimPushVersions, listChannelSkuMappings, listPushLedger } from './pushLedger';
 import { release, reservationLinesFor, reserveForOrder } from './reservations';
 import { listUnmappedSkus, resolveMany, upsertMappings, upsertMasterSkus } from './skus';
 import type { Driver } from './sql';
@@ -74,6 +77,18 @@ function bindStore(ctx: StoreContext): OrderStore {
 		listDeadLetters: (query) => listDeadLetters(ctx, query),
 		replayDeadLetters: (ids, options) => replayDeadLetters(ctx, ids, options),
 		discardDeadLetters: (ids, options) => discardDeadLetters(ctx, ids, options),
+
+		addBlacklistEntries: (entries, options) => addBlacklistEntries(ctx, entries, options),
+		removeBlacklistEntries: (entries) => removeBlacklistEntries(ctx, entries),
+		listBlacklist: (filter) => listBlacklist(ctx, filter),
+		blacklistLookup: () => blacklistLookup(ctx),
+		ordersCreatedBetween: (window) => ordersCreatedBetween(ctx, window),
+		customerOrderStats: (ids) => customerOrderStats(ctx, ids),
+
+		listPushLedger: (filter) => listPushLedger(ctx, filter),
+		claimPushVersions: (claims, options) => claimPushVersions(ctx, claims, options),
+		ackPushes: (acks, options) => ackPushes(ctx, acks, options),
+		listChannelSkuMappings: (filter) => listChannelSkuMappings(ctx, filter),
 
 		backup: (options) => backup(ctx, options),
 		stats: () => stats(ctx),

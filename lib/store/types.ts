@@ -25,7 +25,17 @@ import type {
 	StockLevel,
 	Warehouse,
 } from './inventoryTypes';
+import type { BlacklistEntry, BlacklistFilter, BlacklistRecord, CustomerOrderStats, RecentOrdersWindow } from './blacklistTypes';
 import type { PostgresOptions } from './postgres';
+import type {
+	ChannelSkuMapping,
+	PushAck,
+	PushClaim,
+	PushClaimResult,
+	PushLedgerFilter,
+	PushLedgerRecord,
+} from './pushLedgerTypes';
+import type { BlacklistLookup } from '../rules';
 import type { SqliteOptions } from './sqlite';
 import type { MasterSku, ResolvedSku, SkuMapping, SkuQuery, UnmappedSku } from './skuTypes';
 import type {
@@ -45,6 +55,8 @@ export type * from './customerTypes';
 export type * from './inventoryTypes';
 export type * from './skuTypes';
 export type * from './opsTypes';
+export type * from './blacklistTypes';
+export type * from './pushLedgerTypes';
 
 export interface StoreOptions {
 	/** Apply pending migrations on open (default true). */
@@ -236,6 +248,21 @@ export interface OrderStore {
 	listDeadLetters(query?: DeadLetterQuery): Promise<DeadLetter[]>;
 	replayDeadLetters(ids: readonly number[], options?: WriteOptions): Promise<ReplayResult[]>;
 	discardDeadLetters(ids: readonly number[], options?: WriteOptions): Promise<number>;
+
+	/** Blacklist read by the audit; entries are normalised like the audit's lookup keys. */
+	addBlacklistEntries(entries: readonly BlacklistEntry[], options?: WriteOptions): Promise<BlacklistRecord[]>;
+	removeBlacklistEntries(entries: readonly BlacklistEntry[]): Promise<number>;
+	listBlacklist(filter?: BlacklistFilter): Promise<BlacklistRecord[]>;
+	blacklistLookup(): Promise<BlacklistLookup>;
+	/** Audit lookups: orders created in a window; order and refund counts per customer id. */
+	ordersCreatedBetween(window: RecentOrdersWindow): Promise<StoredOrder[]>;
+	customerOrderStats(customerIds: readonly string[]): Promise<Record<string, CustomerOrderStats>>;
+
+	/** Stock-sync push ledger: compare-and-set version claims, acks of the current version. */
+	listPushLedger(filter?: PushLedgerFilter): Promise<PushLedgerRecord[]>;
+	claimPushVersions(claims: readonly PushClaim[], options?: WriteOptions): Promise<PushClaimResult>;
+	ackPushes(acks: readonly PushAck[], options?: WriteOptions): Promise<number>;
+	listChannelSkuMappings(filter?: PushLedgerFilter): Promise<ChannelSkuMapping[]>;
 
 	backup(options?: BackupOptions): Promise<BackupResult>;
 	stats(): Promise<StoreStats>;
