@@ -1,7 +1,8 @@
 import type { Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 import { DEFAULT_TOKEN_MODE, WECHAT_ENDPOINTS } from '../lib/channels/wechatShop/sign';
 
-const baseUrl = `{{ $credentials.environment === "custom" ? $credentials.customUrl.replace(/\\/+$/, "") : "${WECHAT_ENDPOINTS.production}" }}`;
+// A trailing slash on the custom URL is dropped, as the nodes do, so paths never start with "//".
+const baseUrl = `{{ $credentials.environment !== "custom" ? "${WECHAT_ENDPOINTS.production}" : ($credentials.customUrl.endsWith("/") ? $credentials.customUrl.slice(0, -1) : $credentials.customUrl) }}`;
 
 const wechatErrorRule = (code: number, message: string) =>
 	({ type: 'responseSuccessBody', properties: { key: 'errcode', value: code, message } }) as const;
