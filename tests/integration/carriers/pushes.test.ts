@@ -76,6 +76,7 @@ beforeAll(async () => {
 		// Sandbox time is fixed in the past, so the signed PushTime age check is off here (unit tests cover it).
 		kdniao: { webhook: new KdniaoTrigger().webhook, harness: harness({ trackingNumbers: '', maxPushAgeMinutes: 0 }) },
 		sf: { webhook: new SfExpressTrigger().webhook, harness: harness({ pushFormat: 'json' }) },
+		'sf-signed': { webhook: new SfExpressTrigger().webhook, harness: harness({ pushFormat: 'signed', maxPushAgeMinutes: 30 }) },
 	});
 	await admin(sandbox, 'POST', '/kdniao/push-url', { url: `${receiver.url}/kdniao` });
 	await admin(sandbox, 'POST', '/sf/push-url', { url: `${receiver.url}/sf?token=${PUSH_TOKEN}` });
@@ -195,9 +196,14 @@ test('200 waybills: created, subscribed, pushed through the triggers, final stat
 	await admin(sandbox, 'POST', '/clock', { advanceMs: 6 * HOUR });
 	const forged = (await admin(sandbox, 'POST', '/kdniao/push', { wrongSignature: true })) as { pushes: Array<{ status: number; accepted: boolean }> };
 	const wrongToken = (await admin(sandbox, 'POST', '/sf/push', { url: `${receiver.url}/sf?token=guess` })) as { pushes: Array<{ status: number; accepted: boolean }> };
-	expect(forged.pushes.length).toBeGreaterThan(0);
-	expect(forged.pushes.every((p) => p.status === 401 && !p.accepted)).toBe(true);
-	expect(wrongToken.pushes.every((p) => p.status === 401 && !p.accepted)).toBe(true);
+	const wrongDigest = (await admin(sandbox, 'POST', '/sf/push', { url: `${receiver.url}/sf-signed`, format: 'signed', wrongSignature: true })) as {
+		pushes: Array<{ status: number; accepted: boolean }>;
+	};
+	const wrongSalt = (await admin(sandbox, 'POST', '/kuaidi100/push', { wrongSignature: true })) as { pushes: Array<{ status: number; accepted: boolean }> };
+	for (const refused of [forged, wrongToken, wrongDigest, wrongSalt]) {
+		expect(refused.pushes.length).toBeGreaterThan(0);
+		expect(refused.pushes.every((p) => p.status === 401 && !p.accepted)).toBe(true);
+	}
 	expect(JSON.stringify(receiver.received)).toBe(before);
 
 	// Twelve more days in half-day steps; refused pushes above are simply pushed again. Mid-way, while
