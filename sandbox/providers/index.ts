@@ -6,5 +6,6 @@ import { kuaidi100Provider } from './kuaidi100';
 import { sfProvider } from './sf';
 import { taobaoProvider } from './taobao';
 import { wechatProvider } from './wechat';
+import { xhsProvider } from './xhs';
 
-export const PROVIDER_FACTORIES: ProviderFactory[] = [taobaoProvider, jdProvider, kuaidi100Provider, wechatProvider, sfProvider, kdniaoProvider];
+export const PROVIDER_FACTORIES: ProviderFactory[] = [taobaoProvider, jdProvider, kuaidi100Provider, wechatProvider, sfProvider, kdniaoProvider, xhsProvider];

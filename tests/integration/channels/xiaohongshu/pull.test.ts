@@ -1,0 +1,153 @@
+// 2,000 seeded orders pulled through the pack's Xiaohongshu client from the in-process emulator: every
+// order exactly once, field by field equal to the truth as XHS shows it, in list pages plus one detail per
+// order (the minimum the API allows); a quiet re-poll costs one list call; faults mid-pull lose nothing;
+// an expired token fails clearly, or is refreshed when the credential holds a refresh token.
+import { isDeepStrictEqual } from 'node:util';
+import { pageCount } from '../../../../lib/channels/core/paginate';
+import { pollOrders, type PollSource, type PollState } from '../../../../lib/channels/core/poll';
+import { XHS_METHODS, type XhsOrder } from '../../../../lib/channels/xiaohongshu/client';
+import { XHS_ERROR_CODE } from '../../../../lib/channels/xiaohongshu/codes';
+import { normalizeXhsOrder } from '../../../../lib/channels/xiaohongshu/normalize';
+import { AuthExpiredError } from '../../../../lib/http';
+import { toEpochMillis } from '../../../../lib/model';
+import { xhsProvider } from '../../../../sandbox/providers/xhs';
+import { XHS, XHS_DEFAULTS } from '../../../../sandbox/providers/xhs/models';
+import { startSandbox, type Sandbox } from '../../../../sandbox/server';
+import type { TruthOrder } from '../../../../sandbox/truth/types';
+import { DAY_MS, admin, collect, defined, expectedOrder, iso, sandboxClient, visibleTruth } from './xhsSandbox';
+
+const ORDERS = 2_000;
+const PAGE = 100;
+const LIST = XHS_METHODS.listOrdersByCreated.apiMethod;
+const GET = XHS_METHODS.getOrder.apiMethod;
+// One detail call per order makes these pulls thousands of calls; on a busy machine that takes minutes.
+const SLOW_MS = 600_000;
+let sandbox: Sandbox;
+
+beforeAll(async () => {
+	sandbox = await startSandbox({ orders: ORDERS, seed: 'xhs-pull', factories: [xhsProvider] });
+});
+afterAll(() => sandbox.close());
+afterEach(() => admin(sandbox, 'DELETE', '/faults'));
+
+const fullWindow = (by: 'created' | 'modified', days = 40) => {
+	const now = sandbox.world.clock.now();
+	return { by, from: iso(now - days * DAY_MS), to: iso(now + 1000) };
+};
+
+function expectTruth(orders: XhsOrder[], sinceMs?: number, by: 'created' | 'modified' = 'created') {
+	const ids = orders.map((o) => String(o.orderId));
+	expect(new Set(ids).size).toBe(ids.length);
+	const at = (o: TruthOrder) => (by === 'created' ? o.createdAt : sandbox.world.truth.snapshot(o).updatedAt);
+	const truth = visibleTruth(sandbox).filter((o) => sinceMs === undefined || at(o) >= sinceMs);
+	expect(ids.slice().sort()).toEqual(truth.map((o) => o.channelOrderId).sort());
+	const byId = new Map(orders.map((o) => [String(o.orderId), o]));
+	const mismatches = [];
+	for (const order of truth) {
+		const result = normalizeXhsOrder(byId.get(order.channelOrderId), { shopId: XHS_DEFAULTS.shop.shopId });
+		if (!result.ok) {
+			mismatches.push({ id: order.channelOrderId, problems: result.problems });
+			continue;
+		}
+		const expected = expectedOrder(sandbox, order);
+		const actual = defined(result.order);
+		const keys = Object.keys({ ...actual, ...expected }) as Array<keyof typeof actual>;
+		const differing = keys.filter((k) => !isDeepStrictEqual(actual[k], expected[k]));
+		if (differing.length) mismatches.push({ id: order.channelOrderId, differing, actual: pick(actual, differing), expected: pick(expected, differing) });
+	}
+	expect(mismatches.slice(0, 3)).toEqual([]);
+	return truth.length;
+}
+
+function pick<T extends object>(value: T, keys: Array<keyof T>): Partial<T> {
+	return Object.fromEntries(keys.map((k) => [k, value[k]])) as Partial<T>;
+}
+
+function pollSource(client: ReturnType<typeof sandboxClient>['client']): PollSource<XhsOrder> {
+	return {
+		async *windows(from, to) {
+			for await (const { window, orders } of client.listOrderWindows({ by: 'modified', from, to })) yield { to: window.to, orders };
+		},
+		identify: (o) => ({ id: String(o.orderId), createdMs: Number(o.createdTime), updatedMs: Number(o.updateTime) }),
+	};
+}
+
+test(`a full pull of ${ORDERS} orders gives every order once, equal to the truth field by field, in list pages + one detail each`, async () => {
+	const { client } = sandboxClient(sandbox);
+	const windows = await collect(client.listOrderWindows(fullWindow('created')));
+	const orders = windows.flatMap((w) => w.orders);
+	const count = expectTruth(orders);
+	expect(count).toBe(ORDERS);
+	const listMinimum = windows.reduce((sum, w) => sum + Math.max(1, pageCount(w.orders.length, PAGE)), 0);
+	const minimum = listMinimum + count;
+	const stats = client.stats.byMethod;
+	console.log(JSON.stringify({ bench: 'xhs-pull-created', orders: count, windows: windows.length, listCalls: stats[LIST], detailCalls: stats[GET], requests: client.stats.requests, minimum }));
+	expect(stats[GET]).toBe(count);
+	expect(client.stats.requests).toBeLessThanOrEqual(Math.ceil(minimum * 1.05));
+}, SLOW_MS);
+
+test('an update-time pull of the last day (30 min windows, last page first) gives the truth; a quiet re-poll is one list call', async () => {
+	const { client } = sandboxClient(sandbox);
+	const orders = (await collect(client.listOrderWindows(fullWindow('modified', 1)))).flatMap((w) => w.orders);
+	expectTruth(orders, sandbox.world.clock.now() - DAY_MS, 'modified');
+	client.resetStats();
+	const now = sandbox.world.clock.now();
+	const state: PollState = { watermark: iso(now - 60_000), seen: {} };
+	const outcome = await pollOrders(state, pollSource(client), { nowMs: now, overlapMs: 0, events: 'all' });
+	expect(outcome.emitted).toEqual([]);
+	expect(client.stats.byMethod).toEqual({ [LIST]: 1 });
+}, SLOW_MS);
+
+test('throttling, 5xx, cut-off bodies and page shifts mid-pull are retried: every order once', async () => {
+	const faults = [
+		{ method: GET, kind: 'server_error', status: 502, times: 2, after: 20 },
+		{ method: GET, kind: 'malformed', times: 2, after: 100 },
+		{ method: LIST, kind: 'throttle', times: 2, after: 1 },
+		{ method: LIST, kind: 'page_shift', times: 3, after: 1 },
+	];
+	for (const fault of faults) await admin(sandbox, 'POST', '/faults', { provider: XHS, seed: 'mid-pull', ...fault });
+	const { client, waits } = sandboxClient(sandbox);
+	const orders = (await collect(client.listOrderWindows(fullWindow('created', 10)))).flatMap((w) => w.orders);
+	expectTruth(orders, sandbox.world.clock.now() - 10 * DAY_MS);
+	const fired = Object.fromEntries((await admin(sandbox, 'GET', '/faults')).faults.map((f: { kind: string; fired: number }) => [f.kind, f.fired]));
+	expect(fired).toEqual({ server_error: 2, malformed: 2, throttle: 2, page_shift: 3 });
+	expect(waits.length).toBe(6);
+	console.log(JSON.stringify({ bench: 'xhs-pull-under-faults', orders: orders.length, retries: waits.length, requests: client.stats.requests }));
+}, SLOW_MS);
+
+test('a poll stopped by a lasting outage resumes from its watermark: no order lost or repeated', async () => {
+	const now = sandbox.world.clock.now();
+	const from = now - 2 * DAY_MS;
+	await admin(sandbox, 'POST', '/faults', { provider: XHS, method: LIST, kind: 'server_error', status: 503, after: 20 });
+	const { client } = sandboxClient(sandbox, { retry: { maxAttempts: 2 } });
+	const first = await pollOrders<XhsOrder>({}, pollSource(client), { nowMs: now, overlapMs: 0, events: 'all', startFrom: iso(from) });
+	expect(first.stoppedBy).toBeDefined();
+	expect(first.emitted.length).toBeGreaterThan(0);
+	expect(toEpochMillis(first.state.watermark as string)).toBeLessThan(now);
+	await admin(sandbox, 'DELETE', '/faults');
+	const second = await pollOrders<XhsOrder>(first.state, pollSource(client), { nowMs: now, overlapMs: 2 * 60_000, events: 'all' });
+	expect(second.stoppedBy).toBeUndefined();
+	const ids = [...first.emitted, ...second.emitted].map((e) => String(e.order.orderId));
+	expect(new Set(ids).size).toBe(ids.length);
+	const expected = visibleTruth(sandbox)
+		.filter((o) => sandbox.world.truth.snapshot(o).updatedAt >= from)
+		.map((o) => o.channelOrderId)
+		.sort();
+	expect(ids.sort()).toEqual(expected);
+}, SLOW_MS);
+
+test("an expired token fails with XHS's code and what to do; with a refresh token it is renewed once", async () => {
+	sandbox.world.registry.expireToken(XHS, XHS_DEFAULTS.token.accessToken, sandbox.world.clock.now());
+	const id = visibleTruth(sandbox)[0].channelOrderId;
+	const err = await sandboxClient(sandbox).client.getOrder(id).catch((e) => e);
+	expect(err).toBeInstanceOf(AuthExpiredError);
+	expect(err.code).toBe(XHS_ERROR_CODE.accessTokenExpired);
+	expect(err.message).toContain(String(XHS_ERROR_CODE.accessTokenExpired));
+	expect(err.message).toMatch(/Refresh Token|re-authorize/);
+	console.log(JSON.stringify({ bench: 'xhs-expired-token', message: err.message }));
+	const renewed: string[] = [];
+	const { client } = sandboxClient(sandbox, { refreshToken: XHS_DEFAULTS.token.refreshToken, onTokenRefreshed: (t) => renewed.push(t.accessToken) });
+	await expect(client.getOrder(id)).resolves.toMatchObject({ orderId: id });
+	expect(renewed).toHaveLength(1);
+	expect(client.stats.byMethod).toEqual({ [GET]: 2, 'oauth.refreshToken': 1 });
+}, SLOW_MS);
