@@ -3,9 +3,9 @@
 // templates are checked as they arrive.
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { importWorkflows, publishWorkflow, workflowNodeTypes } from '../../scripts/n8n/cli';
+import { importCredentials, importWorkflows, publishWorkflow, workflowNodeTypes } from '../../scripts/n8n/cli';
 import type { N8nInstance } from '../../scripts/n8n/instance';
-import { loadedCredentialTypes, loadedNodeTypes, loginOwner, type LoadedNodeType } from '../../scripts/n8n/rest';
+import { loadedCredentialTypes, loadedNodeTypes, loginOwner, ownerRequest, type LoadedNodeType } from '../../scripts/n8n/rest';
 import { readLog, startN8n } from '../../scripts/n8n/server';
 import { sampleOrder } from '../fixtures/orders';
 import {
@@ -32,17 +32,23 @@ const templates = jsonFiles(path.join(REPO_ROOT, 'workflows'));
 const e2eWorkflows = jsonFiles(path.join(__dirname, 'workflows'));
 const workflowFiles = [...templates, ...e2eWorkflows];
 const WEBHOOK_WORKFLOW_ID = 'e2eWebhookValid1';
+// One stored credential per credential type of the package, plus one of n8n's own so the import is always exercised.
+const credentialsToImport = [...expectedCredentialTypes().map((credential) => credential.name), 'httpHeaderAuth'].map(
+	(type, index) => ({ id: `e2eCredential${String(index).padStart(3, '0')}`, name: `E2E ${type}`, type, data: { e2e: 'not a secret' } }),
+);
 
 describe('the package inside a running n8n', () => {
 	let instance: N8nInstance | undefined;
 	let nodeTypes: LoadedNodeType[];
 	let credentialTypes: Array<{ name: string }>;
+	let storedCredentials: Array<{ id: string; name: string; type: string }>;
 
 	beforeAll(async () => {
 		instance = await bootInstance();
 		const booted = instance;
 		await timed(booted, 'import', async () => {
 			await importWorkflows(booted, workflowFiles);
+			await importCredentials(booted, credentialsToImport);
 			// Published before the start, so n8n registers the webhook while it boots.
 			await publishWorkflow(booted, WEBHOOK_WORKFLOW_ID);
 		});
@@ -50,6 +56,7 @@ describe('the package inside a running n8n', () => {
 		const session = await loginOwner(booted);
 		nodeTypes = await loadedNodeTypes(booted, session);
 		credentialTypes = await loadedCredentialTypes(booted, session);
+		storedCredentials = await ownerRequest(booted, session, 'GET', '/rest/credentials');
 	}, SETUP_TIMEOUT_MS);
 
 	afterAll(() => shutdown(instance, 'package-loaded'), STEP_TIMEOUT_MS);
@@ -79,6 +86,11 @@ describe('the package inside a running n8n', () => {
 			.filter((type) => type.name.startsWith(`${PACKAGE_JSON.name}.`))
 			.flatMap((type) => (type.credentials ?? []).map((credential) => credential.name));
 		expect(asked.filter((name) => !loaded.has(name))).toEqual([]);
+	});
+
+	it('stores imported credentials of every package credential type for the owner', () => {
+		const stored = storedCredentials.map(({ id, name, type }) => ({ id, name, type }));
+		expect(stored).toEqual(expect.arrayContaining(credentialsToImport.map(({ id, name, type }) => ({ id, name, type }))));
 	});
 
 	it('logs no error, warning or unknown type about the package', () => {
