@@ -3,14 +3,16 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-const body = JSON.stringify({ hello: 'world' });
+// Optional second argument: answer this many bytes instead (a baseline that moves as many bytes as a page).
+const size = Number(process.argv[3] ?? 0);
+const body = size > 0 ? Buffer.alloc(size, 'x') : Buffer.from(JSON.stringify({ hello: 'world' }));
 const server = createServer((req, res) => {
 	if (req.url === '/_admin/stats') {
 		const cpu = process.cpuUsage();
 		res.end(JSON.stringify({ cpuMs: Math.round((cpu.user + cpu.system) / 1000) }));
 		return;
 	}
-	res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
+	res.writeHead(200, { 'content-type': 'application/json', 'content-length': body.length });
 	res.end(body);
 });
 server.listen(Number(process.argv[2] ?? 0), '127.0.0.1', () => {

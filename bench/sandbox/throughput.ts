@@ -16,6 +16,11 @@ async function main() {
 	const baseline = await measuredLoad(hello.port, () => ({ path: '/', method: 'GET' }), REQUESTS, CONNECTIONS);
 	await hello.stop();
 
+	// Same number of bytes per answer as an order page, with no work behind them.
+	const bulk = await startProcess(join(__dirname, 'hello-server.js'), ['0', '152375']);
+	const bulkBaseline = await measuredLoad(bulk.port, () => ({ path: '/', method: 'GET' }), REQUESTS, CONNECTIONS);
+	await bulk.stop();
+
 	const sandbox = await startProcess(join(__dirname, '../../sandbox/cli.js'), ['--port', '0', '--orders', String(ORDERS), '--seed', 'bench']);
 	const pages = Math.floor(ORDERS / SESSIONS.length / 100);
 	// Pre-built signed requests: the bench measures the server, not this process's signing.
@@ -25,6 +30,7 @@ async function main() {
 	await sandbox.stop();
 
 	emit({ bench: 'sandbox.throughput.baseline_hello', ...baseline, connections: CONNECTIONS });
+	emit({ bench: 'sandbox.throughput.baseline_same_bytes', ...bulkBaseline, connections: CONNECTIONS });
 	emit({ bench: 'sandbox.throughput.first_pass', orders: ORDERS, pageSize: 100, ...cold, connections: CONNECTIONS });
 	emit({
 		bench: 'sandbox.throughput.order_pages',
@@ -34,6 +40,8 @@ async function main() {
 		connections: CONNECTIONS,
 		ratioToBaseline: Number((warm.rps / baseline.rps).toFixed(3)),
 		cpuRatioToBaseline: Number((warm.rpsPerServerCpuSecond / baseline.rpsPerServerCpuSecond).toFixed(3)),
+		ratioToSameBytes: Number((warm.rps / bulkBaseline.rps).toFixed(3)),
+		cpuRatioToSameBytes: Number((warm.rpsPerServerCpuSecond / bulkBaseline.rpsPerServerCpuSecond).toFixed(3)),
 		target: 500,
 		meetsTarget: warm.rps >= 500,
 		meetsTargetPerServerCpuSecond: warm.rpsPerServerCpuSecond >= 500,
