@@ -47,6 +47,7 @@ export const TOP_BUSINESS_SUB_CODES = {
 	skuNotExist: 'isv.sku-not-exist',
 	logisticsCompanyNotExist: 'isv.logistics-company-not-exist',
 	consignStatusError: 'isv.logistics-offline-service-error:B04',
+	refundStatusError: 'isv.refund-status-not-support',
 } as const;
 export const businessError = (subCode: string, subMsg: string) => new TopError(15, 'Remote service error', subCode, subMsg);
 /** Platform-side failure the caller may retry (isp.* prefix). */

@@ -219,6 +219,34 @@ export class TaobaoBackend {
 		return 'ok' as const;
 	}
 
+	/** The seller handles a refund: agree (refund, or first the goods back) or refuse. Records what it did. */
+	handleRefund(shopId: string, refundId: string, action: 'agree' | 'refuse', note?: string) {
+		const found = this.refund(shopId, refundId);
+		if (!found) return 'not_found' as const;
+		const { refund, snap } = found;
+		if (refund.phase !== 'requested' && refund.phase !== 'returned') return 'wrong_state' as const;
+		const next = action === 'refuse' ? 'refused' : refund.hasGoodReturn && refund.phase === 'requested' ? 'awaiting_return' : 'succeeded';
+		const now = this.world.clock.now();
+		this.world.truth.addEvent(snap.order, {
+			at: now,
+			kind: 'refund',
+			refundId,
+			lineId: refund.lineId,
+			amount: refund.amount,
+			phase: next,
+			reason: refund.reason,
+			hasGoodReturn: refund.hasGoodReturn,
+		});
+		this.world.recorder.record({
+			provider: TAOBAO,
+			kind: 'refund',
+			at: now,
+			shopId,
+			data: { refundId, tid: snap.order.channelOrderId, oid: refund.lineId, action, amount: refund.amount, phase: next, note },
+		});
+		return next;
+	}
+
 	/** taobao.trade.memo.update: the seller memo (and flag colour) on an order. */
 	updateMemo(shopId: string, snap: TruthSnapshot, memo: string, flag?: number): void {
 		this.world.truth.addEvent(snap.order, { at: this.world.clock.now(), kind: 'memo', sellerMemo: memo });

@@ -128,6 +128,30 @@ export function taobaoMethods(backend: TaobaoBackend): Record<string, TopMethod>
 				return { refund: renderRefund(found.refund, found.snap.order, found.snap, backend.sellerNick(call.shopId)) };
 			},
 		},
+		// [I] Refund handling: parameter and response shapes follow TOP's rp.* APIs as far as public sources show.
+		'taobao.rp.refunds.agree': {
+			needsSession: true,
+			handle: (call) => {
+				// refund_infos: "refund_id|amount|version|phase", comma separated.
+				const infos = required(call.params, 'refund_infos').split(',').map((info) => info.split('|')[0].trim());
+				const results = infos.map((refundId) => {
+					const outcome = backend.handleRefund(call.shopId, refundId, 'agree');
+					const succ = outcome !== 'not_found' && outcome !== 'wrong_state';
+					return { refund_id: /^\d+$/.test(refundId) ? bigNumber(refundId) : refundId, succ, message: succ ? '' : outcome === 'not_found' ? '退款不存在' : '退款状态不支持此操作' };
+				});
+				return { succ: results.every((r) => r.succ), msg: '', results: list(call.simplify, 'refund_mapping_result', results) };
+			},
+		},
+		'taobao.rp.refund.refuse': {
+			needsSession: true,
+			handle: (call) => {
+				const refundId = digits(call.params, 'refund_id');
+				const outcome = backend.handleRefund(call.shopId, refundId, 'refuse', required(call.params, 'refuse_message'));
+				if (outcome === 'not_found') throw businessError(SUB.refundNotExist, `退款不存在: ${refundId}`);
+				if (outcome === 'wrong_state') throw businessError(SUB.refundStatusError, `当前退款状态不允许拒绝: ${refundId}`);
+				return { is_success: true };
+			},
+		},
 		'taobao.items.onsale.get': {
 			needsSession: true,
 			handle: (call) => {

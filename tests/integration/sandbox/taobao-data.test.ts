@@ -157,3 +157,32 @@ test('admin-made orders and status changes show up in the next pull', async () =
 	expect(trades[0][0]).toBe(orders[0].channelOrderId);
 	await admin(sandbox, 'POST', '/clock', { set: sandbox.world.clock.startMs });
 });
+
+test('refund requests are agreed or refused through rp.* and recorded as handled', async () => {
+	const orders = (await truthOrders('&status=shipped')).filter((o) => o.refundState === 'none').slice(0, 2);
+	const refundIds: string[] = [];
+	for (const [i, order] of orders.entries()) {
+		const refundId = `90000000000000${i}`;
+		await admin(sandbox, 'POST', `/orders/${order.id}/refunds`, { lineId: order.lines[0].lineId, phase: 'requested', refundId, reason: '不想要了' });
+		refundIds.push(refundId);
+	}
+	const before = await callTop(shop(), 'taobao.refund.get', { fields: 'refund_id,status', refund_id: refundIds[0] });
+	expect(before.body.refund_get_response.refund.status).toBe('WAIT_SELLER_AGREE');
+	const agreed = await callTop(shop(), 'taobao.rp.refunds.agree', { refund_infos: `${refundIds[0]}|100|1|onsale` });
+	expect(agreed.body.rp_refunds_agree_response).toEqual(expect.objectContaining({ succ: true }));
+	const refused = await callTop(shop(), 'taobao.rp.refund.refuse', { refund_id: refundIds[1], refuse_message: '商品已签收且不影响二次销售' });
+	expect(refused.body.rp_refund_refuse_response.is_success).toBe(true);
+	const statuses = [];
+	for (const refundId of refundIds) {
+		statuses.push((await callTop(shop(), 'taobao.refund.get', { fields: 'refund_id,status', refund_id: refundId })).body.refund_get_response.refund.status);
+	}
+	expect(statuses).toEqual(['SUCCESS', 'SELLER_REFUSE_BUYER']);
+	const again = await callTop(shop(), 'taobao.rp.refund.refuse', { refund_id: refundIds[1], refuse_message: 'x' });
+	expect(again.body.error_response).toEqual(expect.objectContaining({ code: 15, sub_code: 'isv.refund-status-not-support' }));
+	const { writes } = await admin(sandbox, 'GET', '/pushed?provider=taobao&kind=refund');
+	expect(writes.map((w: Json) => [w.data.refundId, w.data.action, w.data.phase])).toEqual([
+		[refundIds[0], 'agree', 'succeeded'],
+		[refundIds[1], 'refuse', 'refused'],
+	]);
+	expect((await admin(sandbox, 'GET', `/orders/${orders[0].id}`)).lines[0].refundState).toBe('refunded');
+});
