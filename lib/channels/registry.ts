@@ -3,6 +3,7 @@
 import type { ChannelId } from '../model';
 import type { NormalizeProblem, NormalizeResult } from './core/payload';
 import { isJdPayload, jdOrdersIn, normalizeJdOrder } from './jd/normalize';
+import { isShopifyPayload, normalizeShopifyOrder, shopifyOrdersIn } from './shopify/normalize';
 import { isTaobaoPayload, normalizeTaobaoTrade, taobaoTradesIn } from './taobao/normalize';
 import { isWechatShopPayload, normalizeWechatOrder, wechatOrdersIn } from './wechatShop/normalize';
 import { isXhsPayload, normalizeXhsOrder, xhsOrdersIn } from './xiaohongshu/normalize';
@@ -32,6 +33,7 @@ export const CHANNEL_NORMALIZERS: readonly ChannelNormalizer[] = [
 	{ channel: 'jd', detect: isJdPayload, ordersIn: jdOrdersIn, normalize: normalizeJdOrder },
 	{ channel: 'wechat_shop', detect: isWechatShopPayload, ordersIn: wechatOrdersIn, normalize: normalizeWechatOrder },
 	{ channel: 'xiaohongshu', detect: isXhsPayload, ordersIn: xhsOrdersIn, normalize: normalizeXhsOrder },
+	{ channel: 'shopify', detect: isShopifyPayload, ordersIn: shopifyOrdersIn, normalize: normalizeShopifyOrder },
 ];
 
 export function normalizerFor(channel: ChannelId): ChannelNormalizer | undefined {
