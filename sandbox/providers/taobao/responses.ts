@@ -41,7 +41,7 @@ function typesOf(call: TopCall): string[] | undefined {
 export function taobaoMethods(backend: TaobaoBackend): Record<string, TopMethod> {
 	const now = () => backend.world.clock.now();
 
-	const pages = new StateCache<EncodedMembers>(512);
+	const pages = new StateCache<EncodedMembers>(256);
 
 	/** One page of a trade list; the encoded page is cached until the clock or the truth moves. */
 	const tradePage = (call: TopCall, query: TradeQuery) => {
