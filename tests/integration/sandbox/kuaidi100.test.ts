@@ -55,6 +55,12 @@ describe('published sign examples through the API', () => {
 	});
 });
 
+test('label: a one-character change of the key is an unknown key (400)', async () => {
+	const l = vector('kuaidi100-label-order-sign-derived');
+	const res = await postForm(url('/label/order'), { method: 'order', key: 'TESTKEz', t: l.t, param: l.param, sign: '206C4E0A36F3AB314E2CC55DE97123A9' });
+	expect(res.body).toEqual(expect.objectContaining({ code: 400, message: 'key不存在' }));
+});
+
 describe('query', () => {
 	test('a parcel moves with the sandbox clock: nothing yet, collected, in transit, out for delivery, delivered', async () => {
 		await admin(sandbox, 'POST', '/parcels', { carrier: 'zto', trackingNo: '73100000000077', scenario: 'normal' });
