@@ -1,0 +1,64 @@
+// Plan Only outputs what would be pushed; Execute claims a ledger version per push (compare-and-set, so a
+// concurrent run cannot take the same one), sends it through the channel's pusher and records the ack.
+// A failed push keeps its version unacknowledged, so the next run sends it again.
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import type { StockPush } from '../../lib/rules';
+import type { OrderStore } from '../../lib/store';
+import { errorItemJson } from '../shared/channelErrors';
+import { pairedItem } from '../shared/items';
+import { storeActor } from '../shared/store';
+import { buildPlan, listingKey, type SyncPlan } from './plan';
+import { splitListingId, STOCK_PUSHERS, type SendStock } from './pushers';
+
+const pushJson = (push: StockPush, extra: IDataObject): IDataObject => ({ ...(push as unknown as IDataObject), ...extra });
+
+export function brakeMessage(plan: SyncPlan): string {
+	return `Stock sync stopped by the brake: ${plan.stats.cuts} of ${plan.stats.live} live listings would drop (${plan.stats.toZero} to zero)`;
+}
+
+export async function executeStockSync(ctx: IExecuteFunctions, store: OrderStore): Promise<INodeExecutionData[]> {
+	const mode = ctx.getNodeParameter('mode', 0) as string;
+	const plan = await buildPlan(ctx, store);
+	if (!plan.ready) {
+		if (mode === 'plan') {
+			return [pairedItem({ brakeTripped: true, reasons: plan.reasons, stats: plan.stats, wouldPush: plan.pushes.length } as IDataObject, 0)];
+		}
+		throw new NodeOperationError(ctx.getNode(), brakeMessage(plan), {
+			description: `${plan.reasons.join('\n')}\nCheck the plan with Mode "Plan Only", then turn on "Confirm Large Changes" to push it.`,
+		});
+	}
+	if (mode === 'plan') return plan.pushes.map((push) => pairedItem(pushJson(push, { status: 'planned' }), 0));
+
+	const actor = storeActor(ctx);
+	const { claimed, conflicts } = await store.claimPushVersions(plan.pushes, { actor });
+	const out: INodeExecutionData[] = conflicts.map((c) => pairedItem({ ...(c as unknown as IDataObject), status: 'conflict' }, 0));
+	const senders = new Map<string, SendStock | Error>();
+	const senderFor = async (channel: string): Promise<SendStock | Error> => {
+		if (!senders.has(channel)) {
+			const pusher = STOCK_PUSHERS[channel];
+			senders.set(
+				channel,
+				pusher ? await pusher.connect(ctx).catch((error: Error) => error) : new Error(`No stock pusher for channel ${channel} (supported: ${Object.keys(STOCK_PUSHERS).join(', ')})`),
+			);
+		}
+		return senders.get(channel) as SendStock | Error;
+	};
+	const acks = [];
+	const claimedKeys = new Set(claimed.map(listingKey));
+	for (const push of plan.pushes.filter((p) => claimedKeys.has(listingKey(p)))) {
+		const send = await senderFor(push.channel);
+		const parts = splitListingId(push.channelSkuId);
+		const itemId = plan.listingsById.get(listingKey(push))?.itemId ?? parts.itemId;
+		try {
+			if (send instanceof Error) throw send;
+			await send({ channelSkuId: parts.skuId, itemId, quantity: push.quantity });
+			acks.push({ channel: push.channel, shopId: push.shopId, channelSkuId: push.channelSkuId, version: push.version });
+			out.push(pairedItem(pushJson(push, { status: 'pushed' }), 0));
+		} catch (error) {
+			out.push(pairedItem(pushJson(push, { status: 'failed', ...errorItemJson(error) }), 0));
+		}
+	}
+	await store.ackPushes(acks, { actor });
+	return out;
+}
