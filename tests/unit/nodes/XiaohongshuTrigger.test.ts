@@ -42,7 +42,7 @@ describe('Xiaohongshu Trigger', () => {
 		expect(typeof staticData.watermark).toBe('string');
 	});
 
-	it('delivers a changed order once through update-time windows, and a quiet poll again is one list call', async () => {
+	it('delivers a changed order once through 30 min update-time windows; polling again inside the overlap does not repeat it', async () => {
 		const staticData: IDataObject = { watermark: isoFromMillis(Date.now() - 20 * 60_000), seen: {} };
 		const order = changedOrder();
 		const lists: Body[] = [];
