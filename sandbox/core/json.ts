@@ -10,10 +10,6 @@ export function bigNumber(digits: string): unknown {
 	return rawJSON(digits);
 }
 
-export function toJson(value: unknown): string {
-	return JSON.stringify(value);
-}
-
 export function jsonReply(value: unknown, status = 200): SandboxReply {
 	return jsonText(JSON.stringify(value), status);
 }
