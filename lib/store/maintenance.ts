@@ -24,6 +24,8 @@ export const STORE_TABLES = [
 	'customer_identities',
 	'cursors',
 	'dead_letters',
+	'blacklist',
+	'push_ledger',
 	'schema_migrations',
 ] as const;
 
