@@ -125,3 +125,16 @@ describe('Order Audit node', () => {
 		expect(held[0].pairedItem).toEqual({ item: 0 });
 	});
 });
+
+describe('Order Audit rule fields', () => {
+	it("compile with the editor's defaults to the rule library's own defaults (keywords aside, which the form pre-fills)", async () => {
+		const { auditRulesProperty } = await import('../../../nodes/OrderAudit/ruleFields');
+		const { compileAudit } = await import('../../../lib/rules');
+		const groups = (auditRulesProperty.options ?? []) as Array<{ name: string; values: Array<{ name: string; default: unknown }> }>;
+		const fromForm = Object.fromEntries(groups.map((g) => [g.name, [Object.fromEntries(g.values.map((v) => [v.name, v.default]))]]));
+		const fromLibrary = Object.fromEntries(groups.map((g) => [g.name, [g.name === 'keywords' ? { keywords: '发票, 改地址, 加急' } : {}]]));
+		const form = compileAudit(fromForm);
+		expect(form.rules.map((r) => r.type)).toHaveLength(12);
+		expect(form.ruleVersion).toBe(compileAudit(fromLibrary).ruleVersion);
+	});
+});
