@@ -1,6 +1,7 @@
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { pollOrders, type EventFilter, type PollSource, type PollState } from '../../lib/channels/core/poll';
+import type { JsonObject } from '../../lib/channels/core/formGateway';
 import type { XhsClient, XhsOrder } from '../../lib/channels/xiaohongshu/client';
 import { CHANNEL } from '../../lib/channels/xiaohongshu/codes';
 import { normalizeXhsOrder } from '../../lib/channels/xiaohongshu/normalize';
@@ -141,20 +142,24 @@ async function pollChanges(
 		startFrom: options.startFrom ? toIsoWithOffset(options.startFrom, this.getTimezone(), now) : undefined,
 		budgetMs: typeof this.getPollBudgetMs === 'function' ? this.getPollBudgetMs() * 0.8 : undefined,
 	});
+	// Details only for what is emitted, so orders seen again in the overlap cost nothing; the watermark
+	// moves only after every detail was read, so a failed read means reading again, never losing.
+	const orders: XhsOrder[] = [];
+	for (const { order } of outcome.emitted) orders.push(await client.getOrder(String(order.orderId)));
 	state.watermark = outcome.state.watermark;
 	state.seen = outcome.state.seen;
 	if (outcome.stoppedBy) {
 		const reason = outcome.stoppedBy instanceof Error ? outcome.stoppedBy.message : String(outcome.stoppedBy);
 		this.logger.warn(`Xiaohongshu Trigger: stopped at ${state.watermark}; the rest is read next time (${reason})`);
 	}
-	return outcome.emitted.map((e) => e.order);
+	return orders;
 }
 
-/** Update-time windows (30 min, last page first) of full orders; XHS order times are epoch ms. */
-export function xhsPollSource(client: XhsClient): PollSource<XhsOrder> {
+/** Update-time windows (30 min, last page first) of order summaries; XHS order times are epoch ms. */
+export function xhsPollSource(client: XhsClient): PollSource<JsonObject> {
 	return {
 		async *windows(from, to) {
-			for await (const { window, orders } of client.listOrderWindows({ by: 'modified', from, to })) yield { to: window.to, orders };
+			for await (const { window, orders } of client.listOrderSummaries({ by: 'modified', from, to })) yield { to: window.to, orders };
 		},
 		identify: (order) => ({ id: String(order.orderId), createdMs: epochMs(order.createdTime), updatedMs: epochMs(order.updateTime) }),
 	};

@@ -42,7 +42,7 @@ describe('Xiaohongshu Trigger', () => {
 		expect(typeof staticData.watermark).toBe('string');
 	});
 
-	it('delivers a changed order once through 30 min update-time windows; polling again inside the overlap does not repeat it', async () => {
+	it('delivers a changed order once through 30 min update-time windows; polling again inside the overlap repeats nothing and reads no detail', async () => {
 		const staticData: IDataObject = { watermark: isoFromMillis(Date.now() - 20 * 60_000), seen: {} };
 		const order = changedOrder();
 		const lists: Body[] = [];
@@ -51,9 +51,11 @@ describe('Xiaohongshu Trigger', () => {
 			.twice()
 			.reply(200, (_uri, b) => {
 				lists.push(b as Body);
-				return ok({ total: 1, pageNo: 1, pageSize: 100, maxPageNo: 1, orderList: [{ orderId: order.data.orderId }] });
+				const { orderId, createdTime, updateTime } = order.data;
+				return ok({ total: 1, pageNo: 1, pageSize: 100, maxPageNo: 1, orderList: [{ orderId, createdTime, updateTime }] });
 			});
-		nock(HOST).post(PATH, (b: Body) => b.method === 'order.getOrderDetail').twice().reply(200, order);
+		// One detail read: the second poll sees the same snapshot in its summary and reads no detail.
+		nock(HOST).post(PATH, (b: Body) => b.method === 'order.getOrderDetail').once().reply(200, order);
 		const first = await poll(staticData);
 		expect(first?.[0].map((i) => i.json)).toMatchObject([{ channelOrderId: 'P712345678901234567', channel: 'xiaohongshu' }]);
 		expect(lists[0]).toMatchObject({ timeType: 2, pageNo: 1 });
