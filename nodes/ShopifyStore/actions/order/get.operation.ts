@@ -1,0 +1,27 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { ShopifyClient } from '../../../../lib/channels/shopify/client';
+import { CHANNEL } from '../../../../lib/channels/shopify/codes';
+import { normalizeShopifyOrder } from '../../../../lib/channels/shopify/normalize';
+import { orderItemJson, orderOutputProperty, unmaskedReceiverProperty, type OrderOutputMode } from '../../../shared/orderOutput';
+import { runItems } from '../../../shared/runItems';
+import { orderIdField } from '../fields';
+
+const properties: INodeProperties[] = [
+	orderIdField,
+	orderOutputProperty,
+	{ displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add option', default: {}, options: [unmaskedReceiverProperty] },
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['order'], operation: ['get'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], client: ShopifyClient): Promise<INodeExecutionData[][]> {
+	const mode = this.getNodeParameter('output', 0) as OrderOutputMode;
+	return await runItems(this, items, mode === 'raw' ? 1 : 2, async (i) => {
+		const orderId = String(this.getNodeParameter('orderId', i)).trim();
+		const { unmaskedReceiver } = this.getNodeParameter('options', i, {}) as { unmaskedReceiver?: boolean };
+		const order = await client.getOrder(orderId);
+		const json = orderItemJson(normalizeShopifyOrder(order, { shopId: client.shopId }), order, mode, { unmaskedReceiver, channel: CHANNEL });
+		return { main: json.order ? [json.order] : [], unnormalized: json.unnormalized ? [json.unnormalized] : [] };
+	});
+}
