@@ -59,14 +59,15 @@ async function rawBaseline(kind: 'sqlite' | 'postgres', orders: UnifiedOrder[]):
 	await migrate(driver);
 	const t = await timed(() =>
 		driver.write(async (tx) => {
-			const orderRows = orders.map((o) => [
+			const orderRows = orders.map((o, i) => [
+				i + 1,
 				o.id, o.channel, o.shopId, o.channelOrderId, o.status, o.status, o.refundState, Date.parse(o.createdAt), Date.parse(o.updatedAt),
 				o.paidAt ? Date.parse(o.paidAt) : null, 0, null, null, o.currency, o.totals.paid, '', '', null, JSON.stringify(o),
 			]);
-			const columns = ['id', 'channel', 'shop_id', 'channel_order_id', 'status', 'channel_status', 'refund_state', 'created_ms', 'updated_ms', 'paid_ms', 'changed_ms', 'audit_decision', 'customer_id', 'currency', 'paid_total', 'search_text', 'snapshot_hash', 'local', 'data'];
+			const columns = ['seq', 'id', 'channel', 'shop_id', 'channel_order_id', 'status', 'channel_status', 'refund_state', 'created_ms', 'updated_ms', 'paid_ms', 'changed_ms', 'audit_decision', 'customer_id', 'currency', 'paid_total', 'search_text', 'snapshot_hash', 'local', 'data'];
 			await insertRows(tx, driver.dialect, 'orders', columns, orderRows);
-			const lineRows = orders.flatMap((o) => o.lines.map((l) => [o.id, l.lineId, l.channelSkuId, l.merchantCode, null, l.title, l.quantity, l.unitPrice, l.paidAmount, l.refundState]));
-			await insertRows(tx, driver.dialect, 'order_lines', ['order_id', 'line_id', 'channel_sku_id', 'merchant_code', 'master_sku', 'title', 'quantity', 'unit_price', 'paid_amount', 'refund_state'], lineRows);
+			const lineRows = orders.flatMap((o, i) => o.lines.map((l) => [i + 1, l.lineId, l.channelSkuId, l.merchantCode, null, l.title, l.quantity, l.unitPrice, l.paidAmount, l.refundState]));
+			await insertRows(tx, driver.dialect, 'order_lines', ['order_seq', 'line_id', 'channel_sku_id', 'merchant_code', 'master_sku', 'title', 'quantity', 'unit_price', 'paid_amount', 'refund_state'], lineRows);
 		}),
 	);
 	await driver.close();

@@ -2,7 +2,7 @@
 // and, when enabled, a salted hash of an unmasked receiver phone; the buyer identity wins when both match.
 import { createHash } from 'node:crypto';
 import type { UnifiedOrder } from '../model';
-import { instantOf, isoAt, type StoreContext } from './context';
+import { isoAt, type StoreContext } from './context';
 import { invalidInput, notFound } from './errors';
 import { insertRows, selectIn, type Sql } from './sql';
 import { compareText } from './util';
@@ -34,7 +34,7 @@ export async function linkCustomers(
 	for (const row of rows) known.set(keyText(row as IdentityKey), row.customer_id);
 
 	const links = new Map<string, string>();
-	const customers = new Map<string, { name?: string; first: number; last: number }>();
+	const customers = new Map<string, string | undefined>();
 	const newIdentities: unknown[][] = [];
 	for (const order of orders) {
 		const keys = keysOf.get(order.id) ?? [];
@@ -45,23 +45,18 @@ export async function linkCustomers(
 			if (known.has(keyText(key))) continue;
 			known.set(keyText(key), customerId);
 			newIdentities.push([key.kind, key.channel, key.value, customerId, nowMs]);
+			if (!customers.has(customerId)) customers.set(customerId, order.buyer.nick);
 		}
-		const seen = instantOf(order.createdAt);
-		const entry = customers.get(customerId) ?? { name: order.buyer.nick, first: seen, last: seen };
-		customers.set(customerId, { name: entry.name ?? order.buyer.nick, first: Math.min(entry.first, seen), last: Math.max(entry.last, seen) });
 	}
 	const dialect = ctx.driver.dialect;
+	// Only new customers are written: first and last seen are read from their orders, not kept here.
 	await insertRows(
 		tx,
 		dialect,
 		'customers',
-		['id', 'display_name', 'first_seen_ms', 'last_seen_ms', 'updated_ms'],
-		[...customers].sort(([a], [b]) => compareText(a, b)).map(([id, c]) => [id, c.name ?? null, c.first, c.last, nowMs]),
-		` ON CONFLICT (id) DO UPDATE SET
-			first_seen_ms = CASE WHEN excluded.first_seen_ms < customers.first_seen_ms THEN excluded.first_seen_ms ELSE customers.first_seen_ms END,
-			last_seen_ms = CASE WHEN excluded.last_seen_ms > customers.last_seen_ms THEN excluded.last_seen_ms ELSE customers.last_seen_ms END,
-			display_name = COALESCE(customers.display_name, excluded.display_name),
-			updated_ms = excluded.updated_ms`,
+		['id', 'display_name', 'created_ms', 'updated_ms'],
+		[...customers].sort(([a], [b]) => compareText(a, b)).map(([id, name]) => [id, name ?? null, nowMs, nowMs]),
+		' ON CONFLICT (id) DO NOTHING',
 	);
 	await insertRows(
 		tx,
@@ -69,7 +64,7 @@ export async function linkCustomers(
 		'customer_identities',
 		['kind', 'channel', 'value', 'customer_id', 'created_ms'],
 		newIdentities.sort((a, b) => compareText(a.join('\u0000'), b.join('\u0000'))),
-		' ON CONFLICT (kind, channel, value) DO NOTHING',
+		' ON CONFLICT (value, kind, channel) DO NOTHING',
 	);
 	return links;
 }
@@ -89,7 +84,10 @@ export async function getCustomer(ctx: StoreContext, ref: CustomerRef, orderLimi
 			'SELECT kind, channel, value FROM customer_identities WHERE customer_id = ? ORDER BY kind, channel, value',
 			[row.id],
 		);
-		const count = await tx.get<{ n: number }>('SELECT COUNT(*) AS n FROM orders WHERE customer_id = ?', [row.id]);
+		const count = await tx.get<{ n: number; first: number | null; last: number | null }>(
+			'SELECT COUNT(*) AS n, MIN(created_ms) AS first, MAX(created_ms) AS last FROM orders WHERE customer_id = ?',
+			[row.id],
+		);
 		const orders = await tx.all<Record<string, string | number>>(
 			`SELECT id, channel, shop_id, channel_order_id, status, created_ms, paid_total, currency FROM orders
 			 WHERE customer_id = ? ORDER BY created_ms DESC, id DESC LIMIT ?`,
@@ -99,8 +97,8 @@ export async function getCustomer(ctx: StoreContext, ref: CustomerRef, orderLimi
 		return {
 			id: row.id,
 			...(row.display_name ? { displayName: row.display_name } : {}),
-			firstSeenAt: isoAt(row.first_seen_ms),
-			lastSeenAt: isoAt(row.last_seen_ms),
+			firstSeenAt: isoAt(Number(count?.first ?? row.created_ms)),
+			lastSeenAt: isoAt(Number(count?.last ?? row.created_ms)),
 			identities: identities.map((i) => ({ kind: i.kind, channel: i.channel, value: i.value })),
 			orderCount: Number(count?.n ?? 0),
 			orders: orders.map((o) => ({
@@ -130,16 +128,7 @@ export async function mergeCustomers(ctx: StoreContext, keepId: string, mergeId:
 		const now = ctx.now();
 		const movedIdentities = await tx.run('UPDATE customer_identities SET customer_id = ? WHERE customer_id = ?', [keepId, mergeId]);
 		const movedOrders = await tx.run('UPDATE orders SET customer_id = ?, changed_ms = ? WHERE customer_id = ?', [keepId, now, mergeId]);
-		await tx.run(
-			`UPDATE customers SET first_seen_ms = ?, last_seen_ms = ?, display_name = COALESCE(display_name, ?), updated_ms = ? WHERE id = ?`,
-			[
-				Math.min(keep.first_seen_ms, merge.first_seen_ms),
-				Math.max(keep.last_seen_ms, merge.last_seen_ms),
-				merge.display_name,
-				now,
-				keepId,
-			],
-		);
+		await tx.run('UPDATE customers SET display_name = COALESCE(display_name, ?), updated_ms = ? WHERE id = ?', [merge.display_name, now, keepId]);
 		await tx.run('UPDATE customers SET merged_into = ?, updated_ms = ? WHERE merged_into = ? OR id = ?', [keepId, now, mergeId, mergeId]);
 		return { customerId: keepId, mergedId: mergeId, movedOrders, movedIdentities };
 	});
@@ -156,15 +145,14 @@ export function phoneHash(phone: string, salt: string): string | undefined {
 interface CustomerRow {
 	id: string;
 	display_name: string | null;
-	first_seen_ms: number;
-	last_seen_ms: number;
+	created_ms: number;
 	merged_into: string | null;
 }
 
 async function customerOfBuyer(tx: Sql, channel: string, buyerId: string): Promise<string | undefined> {
 	const row = await tx.get<{ customer_id: string }>(
-		"SELECT customer_id FROM customer_identities WHERE kind = 'buyer' AND channel = ? AND value = ?",
-		[channel, buyerId],
+		"SELECT customer_id FROM customer_identities WHERE value = ? AND kind = 'buyer' AND channel = ?",
+		[buyerId, channel],
 	);
 	return row?.customer_id;
 }

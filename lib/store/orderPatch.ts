@@ -42,6 +42,7 @@ export async function updateOrders(
 			if (problems.length) throw invalidInput(`patch makes order ${id} invalid: ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}`, { problems });
 			const moved = plain.status !== next.status;
 			records.set(id, {
+				seq: head.seq,
 				order: next,
 				channelStatus: head.channel_status,
 				snapshotHash: head.snapshot_hash,
@@ -66,8 +67,8 @@ export async function updateOrders(
 				order: { ...next, ...storeFields(stored), changedAt: isoAt(now) },
 			});
 		}
-		await writeOrders(tx, ctx.driver.dialect, { created: [], updated: [...records.values()] }, false);
-		await writeEvents(tx, ctx.driver.dialect, events);
+		const seqs = await writeOrders(tx, ctx.driver.dialect, { created: [], updated: [...records.values()] }, false);
+		await writeEvents(tx, ctx.driver.dialect, events, seqs);
 		return results;
 	});
 }

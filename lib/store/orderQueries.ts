@@ -66,7 +66,10 @@ export async function searchOrders(ctx: StoreContext, search: OrderSearch = {}):
 }
 
 export async function orderHistory(ctx: StoreContext, id: string): Promise<OrderEvent[]> {
-	const rows = await ctx.driver.all<Record<string, string | number | null>>('SELECT * FROM order_events WHERE order_id = ? ORDER BY id', [id]);
+	const rows = await ctx.driver.all<Record<string, string | number | null>>(
+		'SELECT e.*, o.id AS order_id FROM order_events e JOIN orders o ON o.seq = e.order_seq WHERE o.id = ? ORDER BY e.id',
+		[id],
+	);
 	return rows.map((r) => ({
 		id: Number(r.id),
 		orderId: String(r.order_id),
@@ -126,7 +129,7 @@ function filters(search: OrderSearch): Conditions {
 		c.add(`(${parts.join(' OR ')})`, ...named);
 	}
 	if (search.customerId) c.add('customer_id = ?', search.customerId);
-	if (search.tag) c.add('EXISTS (SELECT 1 FROM order_tags t WHERE t.order_id = orders.id AND t.tag = ?)', search.tag);
+	if (search.tag) c.add('EXISTS (SELECT 1 FROM order_tags t WHERE t.order_seq = orders.seq AND t.tag = ?)', search.tag);
 	if (search.text) c.add("search_text LIKE ? ESCAPE '\\'", likeContains(search.text));
 	for (const [from, to, column] of RANGES) {
 		if (search[from] !== undefined) c.add(`${column} >= ?`, millisOf(search[from], from));

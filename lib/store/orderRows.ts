@@ -3,7 +3,7 @@
 import type { OrderStatus, UnifiedOrder } from '../model';
 import { instantOf, isoAt, parseJsonColumn } from './context';
 import type { LocalOverlay } from './orderMerge';
-import { type Dialect, insertRows, RetryTransaction, runIn, selectIn, type Sql } from './sql';
+import { type Dialect, insertRows, insertRowsReturning, RetryTransaction, runIn, selectIn, type Sql } from './sql';
 import type { StoredOrder } from './types';
 import { compareText } from './util';
 
@@ -32,7 +32,7 @@ const ORDER_UPDATE = ` ON CONFLICT (id) DO UPDATE SET ${ORDER_COLUMNS.filter((c)
 	.map((c) => `${c} = excluded.${c}`)
 	.join(', ')}`;
 const LINE_COLUMNS = [
-	'order_id',
+	'order_seq',
 	'line_id',
 	'channel_sku_id',
 	'merchant_code',
@@ -43,11 +43,13 @@ const LINE_COLUMNS = [
 	'paid_amount',
 	'refund_state',
 ];
-const EVENT_COLUMNS = ['order_id', 'at_ms', 'actor', 'kind', 'from_status', 'to_status', 'before', 'after'];
+const EVENT_COLUMNS = ['order_seq', 'at_ms', 'actor', 'kind', 'from_status', 'to_status', 'before', 'after'];
 
 /** What the orders row holds beside the order itself. */
 export interface OrderRecord {
 	order: UnifiedOrder;
+	/** The row's sequence number; required to update a stored order. */
+	seq?: number;
 	/** Status of the last channel snapshot accepted; judges the next one. */
 	channelStatus: OrderStatus;
 	snapshotHash: string;
@@ -58,6 +60,7 @@ export interface OrderRecord {
 
 /** The columns loaded to decide what to do with an incoming snapshot (no order JSON). */
 export interface OrderHead {
+	seq: number;
 	id: string;
 	status: OrderStatus;
 	channel_status: OrderStatus;
@@ -82,7 +85,7 @@ export interface EventRow {
 export async function loadHeads(tx: Sql, dialect: Dialect, ids: readonly string[]): Promise<Map<string, OrderHead>> {
 	const rows = await selectIn<OrderHead>(
 		tx,
-		`SELECT id, status, channel_status, refund_state, updated_ms, snapshot_hash, customer_id, local
+		`SELECT seq, id, status, channel_status, refund_state, updated_ms, snapshot_hash, customer_id, local
 		 FROM orders WHERE id IN ({in}) ORDER BY id${dialect.forUpdate}`,
 		[...ids].sort(),
 	);
@@ -118,33 +121,49 @@ export function parseLocal(text: string | null): LocalOverlay | undefined {
 }
 
 /**
- * Writes orders rows. `created` rows must not exist yet: if another writer inserted one meanwhile, the
- * transaction is retried so the order is merged instead of overwritten. Lines and tags are replaced.
+ * Writes orders rows and returns each written order's sequence number. `created` rows must not exist yet:
+ * if another writer inserted one meanwhile, the transaction is retried so the order is merged instead of
+ * overwritten. Tags, and unless told otherwise lines, are replaced.
  */
 export async function writeOrders(
 	tx: Sql,
 	dialect: Dialect,
 	records: { created: readonly OrderRecord[]; updated: readonly OrderRecord[] },
 	replaceLines = true,
-): Promise<void> {
+): Promise<Map<string, number>> {
 	const created = [...records.created].sort((a, b) => compareText(a.order.id, b.order.id));
 	const updated = [...records.updated].sort((a, b) => compareText(a.order.id, b.order.id));
-	const inserted = await insertRows(tx, dialect, 'orders', ORDER_COLUMNS, created.map(orderRow), ' ON CONFLICT (id) DO NOTHING');
-	if (inserted !== created.length) throw new RetryTransaction('an order was inserted by another writer');
+	const inserted = await insertRowsReturning<{ id: string; seq: number }>(
+		tx,
+		dialect,
+		'orders',
+		ORDER_COLUMNS,
+		created.map(orderRow),
+		' ON CONFLICT (id) DO NOTHING',
+		'id, seq',
+	);
+	if (inserted.length !== created.length) throw new RetryTransaction('an order was inserted by another writer');
+	const seqs = new Map(inserted.map((r) => [r.id, Number(r.seq)]));
+	for (const record of updated) {
+		if (record.seq === undefined) throw new Error(`order ${record.order.id} is updated without its sequence number`);
+		seqs.set(record.order.id, record.seq);
+	}
 	await insertRows(tx, dialect, 'orders', ORDER_COLUMNS, updated.map(orderRow), ORDER_UPDATE);
-	const updatedIds = updated.map((r) => r.order.id);
-	if (replaceLines) await runIn(tx, 'DELETE FROM order_lines WHERE order_id IN ({in})', updatedIds);
-	await runIn(tx, 'DELETE FROM order_tags WHERE order_id IN ({in})', updatedIds);
-	const all = [...created, ...updated];
-	const lines = replaceLines ? all : created;
-	await insertRows(tx, dialect, 'order_lines', LINE_COLUMNS, lines.flatMap((r) => lineRows(r.order)));
-	const tags = all.flatMap((r) => [...new Set(r.order.tags)].map((tag) => [r.order.id, tag]));
-	await insertRows(tx, dialect, 'order_tags', ['order_id', 'tag'], tags);
+	const updatedSeqs = updated.map((r) => r.seq);
+	if (replaceLines) await runIn(tx, 'DELETE FROM order_lines WHERE order_seq IN ({in})', updatedSeqs);
+	await runIn(tx, 'DELETE FROM order_tags WHERE order_seq IN ({in})', updatedSeqs);
+	// New orders last, in sequence order: their rows append at the end of the child tables.
+	const children = [...(replaceLines ? updated : []), ...created.sort((a, b) => seqs.get(a.order.id)! - seqs.get(b.order.id)!)];
+	await insertRows(tx, dialect, 'order_lines', LINE_COLUMNS, children.flatMap((r) => lineRows(seqs.get(r.order.id)!, r.order)));
+	const tags = [...updated, ...created].flatMap((r) => [...new Set(r.order.tags)].map((tag) => [seqs.get(r.order.id)!, tag]));
+	await insertRows(tx, dialect, 'order_tags', ['order_seq', 'tag'], tags);
+	return seqs;
 }
 
-export async function writeEvents(tx: Sql, dialect: Dialect, events: readonly EventRow[]): Promise<void> {
+/** Events of orders just written; `seqs` is what writeOrders returned. */
+export async function writeEvents(tx: Sql, dialect: Dialect, events: readonly EventRow[], seqs: ReadonlyMap<string, number>): Promise<void> {
 	const rows = events.map((e) => [
-		e.orderId,
+		seqs.get(e.orderId) ?? missingSeq(e.orderId),
 		e.atMs,
 		e.actor,
 		e.kind,
@@ -154,6 +173,10 @@ export async function writeEvents(tx: Sql, dialect: Dialect, events: readonly Ev
 		e.after ? JSON.stringify(e.after) : null,
 	]);
 	await insertRows(tx, dialect, 'order_events', EVENT_COLUMNS, rows);
+}
+
+function missingSeq(orderId: string): never {
+	throw new Error(`event for order ${orderId}, which this transaction did not write`);
 }
 
 function orderRow(record: OrderRecord): unknown[] {
@@ -181,9 +204,9 @@ function orderRow(record: OrderRecord): unknown[] {
 	];
 }
 
-function lineRows(order: UnifiedOrder): unknown[][] {
+function lineRows(seq: number, order: UnifiedOrder): unknown[][] {
 	return order.lines.map((line) => [
-		order.id,
+		seq,
 		line.lineId,
 		line.channelSkuId ?? null,
 		line.merchantCode ?? null,

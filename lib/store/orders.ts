@@ -34,6 +34,7 @@ export interface Item {
 /** The order as it stands while the batch is planned (an id may appear more than once in a batch). */
 interface Current {
 	existed: boolean;
+	seq?: number;
 	dirty: boolean;
 	order?: UnifiedOrder;
 	channelStatus: UnifiedOrder['status'];
@@ -111,12 +112,13 @@ export async function applyBatch(ctx: StoreContext, tx: Sql, batch: PreparedBatc
 		local: cur.local,
 		customerId: cur.customerId ?? links.get(id) ?? null,
 		changedMs: now,
+		seq: cur.seq,
 	}));
-	await writeOrders(tx, ctx.driver.dialect, {
+	const seqs = await writeOrders(tx, ctx.driver.dialect, {
 		created: records.filter((r) => !r.existed),
 		updated: records.filter((r) => r.existed),
 	});
-	await writeEvents(tx, ctx.driver.dialect, events);
+	await writeEvents(tx, ctx.driver.dialect, events, seqs);
 
 	if (options.deadLetterInvalid && invalid.length) {
 		const letters = invalid.map((i) => ({ source: options.source ?? 'upsert', reason: 'invalid order', problems: i.problems, payload: i.payload }));
@@ -139,6 +141,7 @@ function fromHead(head: OrderHead | undefined, order: UnifiedOrder | undefined):
 	if (!head) return undefined;
 	return {
 		existed: true,
+		seq: head.seq,
 		dirty: false,
 		order: order && stripStoreFields(order as StoredOrder),
 		channelStatus: head.channel_status,

@@ -170,7 +170,7 @@ export async function listUnmappedSkus(
 	const limit = Math.min(Math.max(filter.limit ?? 100, 1), 1000);
 	const rows = await ctx.driver.all<Record<string, string | number | null>>(
 		`SELECT o.channel, o.shop_id, l.channel_sku_id, l.merchant_code, MAX(l.title) AS title, COUNT(*) AS line_count, MAX(o.created_ms) AS last_ms
-		 FROM order_lines l JOIN orders o ON o.id = l.order_id
+		 FROM order_lines l JOIN orders o ON o.seq = l.order_seq
 		 ${c.where}
 		 GROUP BY o.channel, o.shop_id, l.channel_sku_id, l.merchant_code
 		 ORDER BY line_count DESC, last_ms DESC LIMIT ?`,
@@ -200,7 +200,7 @@ async function resolveStoredLines(ctx: StoreContext, tx: Sql, matches: readonly 
 	for (const match of matches) {
 		const rows = await selectIn<{ order_id: string }>(
 			tx,
-			`SELECT DISTINCT l.order_id FROM order_lines l JOIN orders o ON o.id = l.order_id
+			`SELECT DISTINCT o.id AS order_id FROM order_lines l JOIN orders o ON o.seq = l.order_seq
 			 WHERE l.master_sku IS NULL AND ${match.channel ? 'o.channel = ?' : '1 = 1'} AND l.${match.column} IN ({in})`,
 			match.values,
 			match.channel ? [match.channel] : [],
@@ -222,6 +222,7 @@ async function resolveStoredLines(ctx: StoreContext, tx: Sql, matches: readonly 
 		if (order.lines.every((line, i) => line.masterSku === was[i])) continue;
 		const { customerId, changedAt: _changedAt, cost: _cost, ...plain } = order;
 		records.push({
+			seq: head.seq,
 			order: plain,
 			channelStatus: head.channel_status,
 			snapshotHash: head.snapshot_hash,
@@ -234,8 +235,8 @@ async function resolveStoredLines(ctx: StoreContext, tx: Sql, matches: readonly 
 		});
 		events.push({ orderId: order.id, atMs: now, actor, kind: 'sku_resolved', before: skus(was), after: skus(order.lines.map((l) => l.masterSku)) });
 	}
-	await writeOrders(tx, ctx.driver.dialect, { created: [], updated: records });
-	await writeEvents(tx, ctx.driver.dialect, events);
+	const seqs = await writeOrders(tx, ctx.driver.dialect, { created: [], updated: records });
+	await writeEvents(tx, ctx.driver.dialect, events, seqs);
 	return count;
 }
 

@@ -107,6 +107,24 @@ export async function insertRows(
 	return changed;
 }
 
+/** insertRows with a RETURNING clause: the returned rows of every chunk (in no particular order). */
+export async function insertRowsReturning<T = Row>(
+	sql: Sql,
+	dialect: Dialect,
+	table: string,
+	columns: readonly string[],
+	rows: readonly unknown[][],
+	suffix: string,
+	returning: string,
+): Promise<T[]> {
+	const out: T[] = [];
+	for (const chunk of chunkFor(rows, columns.length, dialect.maxParams)) {
+		const text = `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${rowPlaceholders(chunk.length, columns.length)}${suffix} RETURNING ${returning}`;
+		out.push(...(await sql.all<T>(text, chunk.flat())));
+	}
+	return out;
+}
+
 // Keys per IN list: well under both engines' limits, and small enough to keep plans cheap.
 const IN_LIST_SIZE = 5000;
 

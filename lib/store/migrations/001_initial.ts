@@ -2,11 +2,15 @@
 // engines; JSON is TEXT on both (the store never queries inside it); money is integer minor units.
 // Indexes are what searches need and no more: each one costs every upsert. Rare values (refunds, audit
 // decisions) get partial indexes; SQLite keeps small keyed tables WITHOUT ROWID (one B-tree, not two).
+// Order ids are hashes, so child rows key on the order's sequence number instead: the lines and events of
+// new orders append at the end of their B-trees instead of touching a random page each (~3x fewer writes).
+// Those child tables carry no foreign key: only writeOrders() writes them, inside the order's transaction.
 import type { Migration } from './types';
 
 const schema = (autoId: string, compact: string) => `
 CREATE TABLE orders (
-	id TEXT PRIMARY KEY,
+	seq ${autoId},
+	id TEXT NOT NULL UNIQUE,
 	channel TEXT NOT NULL,
 	shop_id TEXT NOT NULL,
 	channel_order_id TEXT NOT NULL,
@@ -37,7 +41,7 @@ CREATE INDEX orders_audit_created ON orders (audit_decision, created_ms) WHERE a
 CREATE INDEX orders_customer ON orders (customer_id);
 
 CREATE TABLE order_lines (
-	order_id TEXT NOT NULL REFERENCES orders (id),
+	order_seq BIGINT NOT NULL,
 	line_id TEXT NOT NULL,
 	channel_sku_id TEXT,
 	merchant_code TEXT,
@@ -47,20 +51,20 @@ CREATE TABLE order_lines (
 	unit_price BIGINT NOT NULL,
 	paid_amount BIGINT NOT NULL,
 	refund_state TEXT NOT NULL,
-	PRIMARY KEY (order_id, line_id)
+	PRIMARY KEY (order_seq, line_id)
 )${compact};
-CREATE INDEX order_lines_unmapped ON order_lines (order_id) WHERE master_sku IS NULL;
+CREATE INDEX order_lines_unmapped ON order_lines (order_seq) WHERE master_sku IS NULL;
 
 CREATE TABLE order_tags (
-	order_id TEXT NOT NULL REFERENCES orders (id),
+	order_seq BIGINT NOT NULL,
 	tag TEXT NOT NULL,
-	PRIMARY KEY (order_id, tag)
+	PRIMARY KEY (order_seq, tag)
 )${compact};
-CREATE INDEX order_tags_tag ON order_tags (tag, order_id);
+CREATE INDEX order_tags_tag ON order_tags (tag, order_seq);
 
 CREATE TABLE order_events (
 	id ${autoId},
-	order_id TEXT NOT NULL REFERENCES orders (id),
+	order_seq BIGINT NOT NULL,
 	at_ms BIGINT NOT NULL,
 	actor TEXT NOT NULL,
 	kind TEXT NOT NULL,
@@ -69,7 +73,7 @@ CREATE TABLE order_events (
 	before TEXT,
 	after TEXT
 );
-CREATE INDEX order_events_order ON order_events (order_id, id);
+CREATE INDEX order_events_order ON order_events (order_seq, id);
 
 CREATE TABLE master_skus (
 	sku TEXT PRIMARY KEY,
@@ -150,11 +154,10 @@ CREATE INDEX reservations_stock ON reservations (warehouse_id, master_sku, statu
 CREATE TABLE customers (
 	id TEXT PRIMARY KEY,
 	display_name TEXT,
-	first_seen_ms BIGINT NOT NULL,
-	last_seen_ms BIGINT NOT NULL,
 	merged_into TEXT,
+	created_ms BIGINT NOT NULL,
 	updated_ms BIGINT NOT NULL
-);
+)${compact};
 
 CREATE TABLE customer_identities (
 	kind TEXT NOT NULL CHECK (kind IN ('buyer', 'phone')),
@@ -162,7 +165,8 @@ CREATE TABLE customer_identities (
 	value TEXT NOT NULL,
 	customer_id TEXT NOT NULL REFERENCES customers (id),
 	created_ms BIGINT NOT NULL,
-	PRIMARY KEY (kind, channel, value)
+	-- value first: an upsert batch looks identities up by value.
+	PRIMARY KEY (value, kind, channel)
 )${compact};
 CREATE INDEX customer_identities_customer ON customer_identities (customer_id);
 
