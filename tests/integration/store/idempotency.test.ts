@@ -1,7 +1,7 @@
 // Upserting the same orders again, in any order and batching, changes nothing; late snapshots never
 // move an order backwards.
 import { STATUS_RANK, type UnifiedOrder } from '../../../lib/model';
-import type { OrderStore, UpsertResult } from '../../../lib/store';
+import { openStore, type OrderStore, type StoreConfig, type UpsertResult } from '../../../lib/store';
 import { fixtureOrders, laterSnapshot, shuffled } from '../../../bench/store/fixtures';
 import { type Backend, freshStore, storeBackends } from './backends';
 
@@ -10,10 +10,11 @@ const COUNT = 1000;
 describe.each(storeBackends())('idempotent upsert on $name', ({ make }) => {
 	let backend: Backend;
 	let store: OrderStore;
+	let config: StoreConfig;
 
 	beforeEach(async () => {
 		backend = make();
-		({ store } = await freshStore(backend));
+		({ store, config } = await freshStore(backend));
 	});
 	afterEach(async () => {
 		await store.close();
@@ -57,6 +58,29 @@ describe.each(storeBackends())('idempotent upsert on $name', ({ make }) => {
 		expect(count('created') + count('updated') + count('stale')).toBe(snapshots.length);
 		const { tables } = await store.stats();
 		expect(tables.order_events).toBe(count('created') + count('updated'));
+	});
+
+	it('creates each order exactly once when four writers upsert the same new orders at the same time', async () => {
+		const orders = fixtureOrders(300);
+		const { now: _now, ...shared } = config;
+		const writers = await Promise.all([1, 2, 3, 4].map(() => openStore({ ...shared, migrate: false, ...(shared.kind === 'postgres' ? { maxConnections: 1 } : {}) })));
+		try {
+			const results = await Promise.all(
+				writers.map(async (writer, w) => {
+					const out: UpsertResult[] = [];
+					const order = shuffled(orders, 100 + w);
+					for (let i = 0; i < order.length; i += 50) out.push(...(await writer.upsertOrders(order.slice(i, i + 50))));
+					return out;
+				}),
+			);
+			const created = results.flat().filter((r) => r.outcome === 'created').map((r) => r.id);
+			expect(created.sort()).toEqual(orders.map((o) => o.id).sort());
+			expect(results.flat().filter((r) => r.outcome !== 'created').every((r) => r.outcome === 'unchanged')).toBe(true);
+		} finally {
+			await Promise.all(writers.map((w) => w.close()));
+		}
+		const { tables } = await store.stats();
+		expect(tables).toMatchObject({ orders: 300, order_lines: 900, order_events: 300 });
 	});
 
 	it('treats an equal-time snapshot with a further status as newer, and a lower one as stale', async () => {
