@@ -4,8 +4,9 @@ import { jdProvider } from './jd';
 import { kdniaoProvider } from './kdniao';
 import { kuaidi100Provider } from './kuaidi100';
 import { sfProvider } from './sf';
+import { shopifyProvider } from './shopify';
 import { taobaoProvider } from './taobao';
 import { wechatProvider } from './wechat';
 import { xhsProvider } from './xhs';
 
-export const PROVIDER_FACTORIES: ProviderFactory[] = [taobaoProvider, jdProvider, kuaidi100Provider, wechatProvider, sfProvider, kdniaoProvider, xhsProvider];
+export const PROVIDER_FACTORIES: ProviderFactory[] = [taobaoProvider, jdProvider, kuaidi100Provider, wechatProvider, sfProvider, kdniaoProvider, xhsProvider, shopifyProvider];
