@@ -6,6 +6,8 @@ import { SHOPIFY_API_VERSION } from '../../../lib/channels/shopify/codes';
 import { ShopifyStore } from '../../../nodes/ShopifyStore/ShopifyStore.node';
 import { parseLines, shopifyCarrierName } from '../../../nodes/ShopifyStore/actions/order/ship.operation';
 import { ShopifyUnifiedApi } from '../../../credentials/ShopifyUnifiedApi.credentials';
+import { OrderNormalize } from '../../../nodes/OrderNormalize/OrderNormalize.node';
+import { parseJsonLossless } from '../../../lib/json';
 import { fakeExecuteContext, fetchHttpRequest } from '../../helpers/n8n';
 
 const BASE = 'http://shopify.test';
@@ -115,5 +117,19 @@ describe('Shopify ship helpers', () => {
 		expect(() => parseLines('abc:1')).toThrow(/line_item_id/);
 		expect(shopifyCarrierName('zto')).toBe('ZTO Express');
 		expect(shopifyCarrierName('DHL Express')).toBe('DHL Express');
+	});
+});
+
+describe('Order Normalize with Shopify orders', () => {
+	it('offers Shopify and detects a webhook body, keeping the ids exact', async () => {
+		const channel = new OrderNormalize().description.properties.find((p) => p.name === 'channel');
+		expect((channel?.options as Array<{ value: string }>).map((o) => o.value)).toContain('shopify');
+		const context = fakeExecuteContext({
+			items: [parseJsonLossless<IDataObject>(fixtureText)],
+			parameters: { channel: 'detect', payloadField: '', shopId: 'tea-house.myshopify.com', options: {} },
+		});
+		const [normalized, unnormalized] = await new OrderNormalize().execute.call(context);
+		expect(unnormalized).toEqual([]);
+		expect(json(normalized)[0]).toMatchObject({ channel: 'shopify', channelOrderId: '5840193846123456789', currency: 'CNY', status: 'partially_shipped' });
 	});
 });
