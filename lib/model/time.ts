@@ -2,7 +2,8 @@
 //   yyyy-MM-dd'T'HH:mm:ss.SSS±HH:mm   e.g. 2024-05-01T12:30:00.000+08:00
 // Fixed length, never 'Z', so two values in the same offset also sort as strings; compare instants
 // with compareIso() all the same, because 'iso' inputs keep their own offset.
-import { DateTime, FixedOffsetZone } from 'luxon';
+// Plain Date arithmetic on fixed offsets: normalizing runs this several times per order, and a general
+// time library's formatting would cost more than the rest of normalize together.
 
 export type ChannelTimeKind = 'shanghai_local' | 'iso' | 'epoch_seconds' | 'epoch_millis';
 
@@ -19,14 +20,17 @@ export class TimeError extends Error {
 
 /** China has kept UTC+8 without DST since 1991 and the channels document "GMT+8"; a fixed zone needs no tz data. */
 export const SHANGHAI_OFFSET_MINUTES = 480;
-const SHANGHAI_ZONE = FixedOffsetZone.instance(SHANGHAI_OFFSET_MINUTES);
 
 /** Epoch values at or above this are milliseconds (1e11 s is the year 5138; 1e11 ms is March 1973). */
 export const EPOCH_MILLIS_THRESHOLD = 1e11;
-/** Luxon's (and ECMAScript's) largest representable instant. */
+/** ECMAScript's largest representable instant. */
 const MAX_EPOCH_MILLIS = 8.64e15;
 
-const CANONICAL_FORMAT = "yyyy-MM-dd'T'HH:mm:ss.SSSZZ";
+/** An instant and the offset (minutes east of UTC) it is shown in. */
+interface ZonedInstant {
+	millis: number;
+	offsetMinutes: number;
+}
 
 /** ISO-8601 date-time that carries an offset: what validate.ts and the JSON Schema accept. */
 export const ISO_WITH_OFFSET_PATTERN =
@@ -45,9 +49,9 @@ export function parseChannelTime(value: unknown, kind: ChannelTimeKind): string 
 		case 'iso':
 			return toCanonical(parseDateTimeText(value, kind));
 		case 'epoch_seconds':
-			return toCanonical(DateTime.fromMillis(parseEpoch(value, kind) * 1000, { zone: SHANGHAI_ZONE }));
+			return toCanonical({ millis: parseEpoch(value, kind) * 1000, offsetMinutes: SHANGHAI_OFFSET_MINUTES });
 		case 'epoch_millis':
-			return toCanonical(DateTime.fromMillis(parseEpoch(value, kind), { zone: SHANGHAI_ZONE }));
+			return toCanonical({ millis: parseEpoch(value, kind), offsetMinutes: SHANGHAI_OFFSET_MINUTES });
 		default:
 			throw new TimeError(value, kind, 'unknown time kind');
 	}
@@ -55,7 +59,7 @@ export function parseChannelTime(value: unknown, kind: ChannelTimeKind): string 
 
 /** Instant of an ISO-8601 string with offset, in epoch milliseconds. */
 export function toEpochMillis(iso: string): number {
-	return parseDateTimeText(iso, 'iso').toMillis();
+	return parseDateTimeText(iso, 'iso').millis;
 }
 
 /** Compares two ISO strings by instant (not as text): -1, 0 or 1. */
@@ -79,19 +83,40 @@ export function isoFromMillis(millis: number, offsetMinutes = SHANGHAI_OFFSET_MI
 	if (!Number.isInteger(millis) || Math.abs(millis) > MAX_EPOCH_MILLIS) {
 		throw new TimeError(millis, 'epoch_millis', 'not an integer epoch in milliseconds');
 	}
-	return toCanonical(DateTime.fromMillis(millis, { zone: FixedOffsetZone.instance(offsetMinutes) }));
+	return toCanonical({ millis, offsetMinutes });
 }
 
 /** 'yyyy-MM-dd HH:mm:ss' in Beijing time, the form TOP-style gateways take in query windows. */
 export function toShanghaiLocal(iso: string): string {
-	return parseDateTimeText(iso, 'iso').setZone(SHANGHAI_ZONE).toFormat('yyyy-MM-dd HH:mm:ss');
+	const { millis } = parseDateTimeText(iso, 'iso');
+	const wall = new Date(millis + SHANGHAI_OFFSET_MINUTES * 60_000);
+	return `${datePart(wall)} ${timePart(wall)}`;
 }
 
-function toCanonical(dateTime: DateTime): string {
-	return dateTime.toFormat(CANONICAL_FORMAT);
+function toCanonical({ millis, offsetMinutes }: ZonedInstant): string {
+	const wall = new Date(millis + offsetMinutes * 60_000);
+	const ms = pad(wall.getUTCMilliseconds(), 3);
+	const sign = offsetMinutes < 0 ? '-' : '+';
+	const abs = Math.abs(offsetMinutes);
+	return `${datePart(wall)}T${timePart(wall)}.${ms}${sign}${pad(Math.floor(abs / 60), 2)}:${pad(abs % 60, 2)}`;
 }
 
-function parseDateTimeText(value: unknown, kind: 'shanghai_local' | 'iso'): DateTime {
+/** The UTC fields of `wall` (an instant already shifted by the offset) as yyyy-MM-dd. */
+function datePart(wall: Date): string {
+	const year = wall.getUTCFullYear();
+	const yearText = year < 0 ? `-${pad(-year, 6)}` : year > 9999 ? `+${pad(year, 6)}` : pad(year, 4);
+	return `${yearText}-${pad(wall.getUTCMonth() + 1, 2)}-${pad(wall.getUTCDate(), 2)}`;
+}
+
+function timePart(wall: Date): string {
+	return `${pad(wall.getUTCHours(), 2)}:${pad(wall.getUTCMinutes(), 2)}:${pad(wall.getUTCSeconds(), 2)}`;
+}
+
+function pad(value: number, width: number): string {
+	return String(value).padStart(width, '0');
+}
+
+function parseDateTimeText(value: unknown, kind: 'shanghai_local' | 'iso'): ZonedInstant {
 	const fail = (reason: string): never => {
 		throw new TimeError(value, kind, reason);
 	};
@@ -104,30 +129,27 @@ function parseDateTimeText(value: unknown, kind: 'shanghai_local' | 'iso'): Date
 		if (offset === undefined) fail('an ISO time must carry an offset or Z');
 		if (space) fail('no space is allowed before the offset');
 	}
-	const zone = offset === undefined ? SHANGHAI_ZONE : FixedOffsetZone.instance(parseOffset(offset, fail));
-	const fields = {
-		year: Number(year),
-		month: Number(month),
-		day: Number(day),
-		hour: Number(hour),
-		minute: Number(minute),
-		second: Number(second),
-		// Channels send at most milliseconds; finer digits are truncated.
-		millisecond: Number(fraction.slice(0, 3).padEnd(3, '0')),
-	};
-	const dateTime = DateTime.fromObject(fields, { zone });
-	// Luxon rolls some overflows (hour 24) forward instead of refusing; require every field to survive.
+	const offsetMinutes = offset === undefined ? SHANGHAI_OFFSET_MINUTES : parseOffset(offset, fail);
+	const fields = [year, month, day, hour, minute, second].map(Number);
+	const [y, mo, d, h, mi, sec] = fields;
+	// Channels send at most milliseconds; finer digits are truncated.
+	const ms = Number(fraction.slice(0, 3).padEnd(3, '0'));
+	const wall = new Date(0);
+	wall.setUTCFullYear(y, mo - 1, d);
+	wall.setUTCHours(h, mi, sec, ms);
+	// Date rolls overflows (Feb 30, hour 24) forward instead of refusing; require every field to survive.
 	const exact =
-		dateTime.isValid &&
-		dateTime.year === fields.year &&
-		dateTime.month === fields.month &&
-		dateTime.day === fields.day &&
-		dateTime.hour === fields.hour &&
-		dateTime.minute === fields.minute &&
-		dateTime.second === fields.second;
+		wall.getUTCFullYear() === y &&
+		wall.getUTCMonth() === mo - 1 &&
+		wall.getUTCDate() === d &&
+		wall.getUTCHours() === h &&
+		wall.getUTCMinutes() === mi &&
+		wall.getUTCSeconds() === sec;
 	if (!exact) fail('not a real calendar date and time');
+	const millis = wall.getTime() - offsetMinutes * 60_000;
+	if (Math.abs(millis) > MAX_EPOCH_MILLIS) fail('beyond the representable range');
 	// A local-kind value that did carry an offset is still reported in Beijing time.
-	return kind === 'shanghai_local' ? dateTime.setZone(SHANGHAI_ZONE) : dateTime;
+	return { millis, offsetMinutes: kind === 'shanghai_local' ? SHANGHAI_OFFSET_MINUTES : offsetMinutes };
 }
 
 function parseOffset(offset: string, fail: (reason: string) => never): number {
