@@ -9,7 +9,7 @@ import { dingtalkProvider } from '../sandbox/providers/dingtalk';
 import { feishuProvider } from '../sandbox/providers/feishu';
 import { wecomProvider } from '../sandbox/providers/wecom';
 import { startSandbox, type Sandbox } from '../sandbox/server';
-import { executeWorkflow, importCredentials, importWorkflows } from './n8n/cli';
+import { importCredentials, importWorkflows, n8nCommand } from './n8n/cli';
 import { createInstance, removeInstance, type N8nInstance } from './n8n/instance';
 import { startN8n, stopN8n } from './n8n/server';
 import { SANDBOX_SHOPS, sandboxCredentials, templateId, templatesWithIds } from './templates';
@@ -74,8 +74,11 @@ async function main(): Promise<void> {
 		await importCredentials(instance, sandboxCredentials(sandbox.url, storeFile));
 		await importWorkflows(instance, templatesWithIds(path.join(instance.userFolder, 'templates')));
 		say('templates imported; pulling orders once (n8n execute) ...');
-		const pull = await executeWorkflow(instance, templateId('pull-orders.json'));
-		say(`pull-orders ran in ${pull.seconds.toFixed(1)} s`);
+		// The store is the summary's source: n8n's printed run data for hundreds of orders can be cut short at exit.
+		const pullStarted = Date.now();
+		const pull = await n8nCommand(instance, ['execute', `--id=${templateId('pull-orders.json')}`]);
+		if (pull.code !== 0) throw new Error(`pull-orders failed (exit ${pull.code ?? pull.signal}); see ${instance.logFile}`);
+		say(`pull-orders ran in ${((Date.now() - pullStarted) / 1000).toFixed(1)} s`);
 		for (const line of await summary(storeFile, sandbox)) say(`  ${line}`);
 		await startN8n(instance);
 		say('');
