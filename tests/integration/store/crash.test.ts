@@ -2,7 +2,7 @@
 import type { OrderStore, StoreConfig } from '../../../lib/store';
 import { fixtureOrders } from '../../../bench/store/fixtures';
 import { type Backend, freshStore, storeBackends } from './backends';
-import { exited, nextMessage, startWorker } from './processes';
+import { exited, nextMessage, startWorker, type WorkerMessage } from './processes';
 
 const BATCH = 1500;
 const KILLS = 3;
@@ -29,14 +29,17 @@ describe.each(storeBackends())('crash safety on $name', ({ make }) => {
 			const before = (await store.stats()).tables.orders;
 			const firstBatch = before / BATCH;
 			const worker = startWorker('upsertLoop.js', { config, batchSize: BATCH, firstBatch });
-			// Let one batch commit, then kill while the next one is being written.
-			await nextMessage(worker, 'committed', 120_000);
-			const writing = worker.messages.filter((m) => m.type === 'writing').length;
-			await waitFor(() => worker.messages.filter((m) => m.type === 'writing').length > writing);
-			await new Promise((resolve) => setTimeout(resolve, 20 + kill * 15));
+			// Two batches give the time one takes; the kill then lands well into the next one, past the
+			// validation that runs before the transaction begins.
+			await nextMessage(worker, 'ready', 120_000);
+			await waitFor(() => count(worker, 'committed') >= 2, 120_000);
+			const took = at(worker, 'committed', 1) - at(worker, 'writing', 1);
+			const writing = count(worker, 'writing');
+			await waitFor(() => count(worker, 'writing') > writing);
+			await new Promise((resolve) => setTimeout(resolve, took * (0.5 + 0.4 * Math.random())));
 			worker.kill('SIGKILL');
 			await exited(worker);
-			const committed = worker.messages.filter((m) => m.type === 'committed').length;
+			const committed = count(worker, 'committed');
 
 			const stats = await store.stats();
 			const orders = stats.tables.orders;
@@ -55,6 +58,9 @@ describe.each(storeBackends())('crash safety on $name', ({ make }) => {
 		expect(rolledBack).toBeGreaterThan(0);
 	}, 300_000);
 });
+
+const count = (worker: { messages: WorkerMessage[] }, type: string) => worker.messages.filter((m) => m.type === type).length;
+const at = (worker: { messages: WorkerMessage[] }, type: string, n: number) => Number(worker.messages.filter((m) => m.type === type)[n].receivedAt);
 
 async function waitFor(condition: () => boolean, timeoutMs = 60_000): Promise<void> {
 	const until = Date.now() + timeoutMs;

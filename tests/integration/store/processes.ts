@@ -36,7 +36,7 @@ export function startWorker(script: string, payload: unknown): ChildProcess & { 
 		stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
 	}) as ChildProcess & { messages: WorkerMessage[] };
 	child.messages = [];
-	child.on('message', (m) => child.messages.push(m as WorkerMessage));
+	child.on('message', (m) => child.messages.push({ ...(m as WorkerMessage), receivedAt: Date.now() }));
 	return child;
 }
 
