@@ -9,7 +9,7 @@ import { normalizeWechatOrder } from '../../lib/channels/wechatShop/normalize';
 import { normalizeXhsOrder } from '../../lib/channels/xiaohongshu/normalize';
 import { parseJsonLossless } from '../../lib/json';
 import { jdProvider } from '../../sandbox/providers/jd';
-import { ALL_ORDER_FIELDS, orderInfoJson } from '../../sandbox/providers/jd/render';
+import { ALL_ORDER_FIELDS, jdOrderState, orderInfoJson } from '../../sandbox/providers/jd/render';
 import { taobaoProvider } from '../../sandbox/providers/taobao';
 import { parseFields, tradeJson } from '../../sandbox/providers/taobao/render';
 import { wechatProvider } from '../../sandbox/providers/wechat';
@@ -25,6 +25,8 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 interface Channel {
 	channel: string;
 	render(snap: TruthSnapshot, shopId: string): string;
+	/** Whether the channel's API shows this order at all (JD hides unpaid orders). */
+	listed?(snap: TruthSnapshot): boolean;
 	normalize(raw: unknown, shopId: string): { ok: boolean };
 }
 
@@ -38,6 +40,7 @@ const CHANNELS: Channel[] = [
 	{
 		channel: 'jd',
 		render: (snap, shopId) => orderInfoJson(snap, ALL_ORDER_FIELDS, shopId),
+		listed: (snap) => jdOrderState(snap) !== undefined,
 		normalize: (raw, shopId) => normalizeJdOrder(raw, { shopId }),
 	},
 	{
@@ -57,6 +60,7 @@ function rawOrders(sandbox: Sandbox, channel: Channel): Array<{ raw: unknown; sh
 	const out: Array<{ raw: unknown; shopId: string }> = [];
 	for (const shopId of shops) {
 		for (const snap of sandbox.world.truth.visibleSnapshots(channel.channel, shopId)) {
+			if (channel.listed && !channel.listed(snap)) continue;
 			out.push({ raw: parseJsonLossless(channel.render(snap, shopId)), shopId });
 		}
 	}
