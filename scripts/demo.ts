@@ -53,10 +53,7 @@ async function main(): Promise<void> {
 		if (stopping) return;
 		stopping = true;
 		say('\nstopping n8n and the sandbox ...');
-		if (instance) {
-			await stopN8n(instance).catch(() => undefined);
-			removeInstance(instance);
-		}
+		if (instance) await stopN8n(instance).catch(() => undefined);
 		await sandbox.close();
 		process.exit(code);
 	};
@@ -67,6 +64,9 @@ async function main(): Promise<void> {
 		say('installing n8n if needed (the first time takes several minutes; progress below) and packing this package ...');
 		const base = `http://localhost:${EDITOR_PORT}/`;
 		instance = await createInstance({ env: { N8N_PORT: String(EDITOR_PORT), N8N_WEBHOOK_URL: base, N8N_EDITOR_BASE_URL: base } });
+		// On Ctrl-C the harness kills n8n's process group and exits at once; the folder goes after it.
+		const created = instance;
+		process.on('exit', () => removeInstance(created));
 		instance.port = EDITOR_PORT;
 		instance.baseUrl = `http://127.0.0.1:${EDITOR_PORT}`;
 		const storeFile = path.join(instance.userFolder, 'store', 'orders.sqlite');
