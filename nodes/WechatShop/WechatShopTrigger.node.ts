@@ -1,12 +1,13 @@
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
-import { pollOrders, type EventFilter, type PollSource, type PollState } from '../../lib/channels/core/poll';
+import { pollOrders, type EventFilter, type PollState } from '../../lib/channels/core/poll';
 import type { WechatOrder, WechatShopClient } from '../../lib/channels/wechatShop/client';
 import { normalizeWechatOrder } from '../../lib/channels/wechatShop/normalize';
 import { isoFromMillis } from '../../lib/model';
 import { channelNodeError } from '../shared/channelErrors';
 import { orderItemJson, orderOutputProperty, unmaskedReceiverProperty, type OrderOutputMode } from '../shared/orderOutput';
 import { toIsoWithOffset } from '../shared/time';
+import { wechatPollSource } from './pollSource';
 import { wechatShopClient } from './transport';
 
 const MINUTE_MS = 60_000;
@@ -147,19 +148,4 @@ async function pollChanges(
 		this.logger.warn(`WeChat Shop Trigger: stopped at ${state.watermark}; the rest is read next time (${reason})`);
 	}
 	return outcome.emitted.map((e) => e.order);
-}
-
-/** Update-time windows of full orders; WeChat times are Unix seconds. */
-export function wechatPollSource(client: WechatShopClient): PollSource<WechatOrder> {
-	return {
-		async *windows(from, to) {
-			for await (const { window, orders } of client.listOrderWindows({ by: 'modified', from, to })) yield { to: window.to, orders };
-		},
-		identify: (order) => ({ id: String(order.order_id), createdMs: secondsToMs(order.create_time), updatedMs: secondsToMs(order.update_time) }),
-	};
-}
-
-function secondsToMs(value: unknown): number | undefined {
-	const n = Number(value);
-	return value === undefined || value === null || value === '' || !Number.isFinite(n) ? undefined : n * 1000;
 }

@@ -8,7 +8,7 @@ interface Vector {
 	inputs: Record<string, string>;
 	expected: Record<string, string>;
 }
-const vectors: Vector[] = JSON.parse(readFileSync(path.resolve(__dirname, '../../../../../shared/specs/vectors.json'), 'utf8'));
+const vectors: Vector[] = JSON.parse(readFileSync(path.resolve(__dirname, '../../../fixtures/vectors/channels.json'), 'utf8'));
 const vector = vectors.find((v) => v.id === 'shopify-webhook-hmac-derived') as Vector;
 
 describe('Shopify webhook signature', () => {

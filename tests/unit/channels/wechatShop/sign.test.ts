@@ -17,7 +17,7 @@ interface Vector {
 	expected: Record<string, string>;
 }
 
-const vectors: Vector[] = JSON.parse(readFileSync(path.resolve(__dirname, '../../../../../shared/specs/vectors.json'), 'utf8'));
+const vectors: Vector[] = JSON.parse(readFileSync(path.resolve(__dirname, '../../../fixtures/vectors/channels.json'), 'utf8'));
 const vector = (id: string) => {
 	const found = vectors.find((v) => v.id === id);
 	if (!found) throw new Error(`vector ${id} missing`);
