@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { openStore, type OrderStore, type StoreConfig, type StoreOptions } from '../../../lib/store';
 
-export const PG_URL = process.env.STORE_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+export const DEFAULT_PG_URL = 'postgres://postgres@127.0.0.1:5432/test';
+export const PG_URL = process.env.STORE_PG_URL ?? DEFAULT_PG_URL;
 
 export interface Backend {
 	name: 'sqlite' | 'postgres';
@@ -58,29 +59,30 @@ export function postgresBackend(): Backend {
 }
 
 /** Synchronous probe (describe.each needs its list before any test runs). */
-function postgresReachable(): { ok: boolean; error?: string } {
+function postgresReachable(url: string): { ok: boolean; error?: string } {
 	const probe = `const { Client } = require('pg');
 		const c = new Client({ connectionString: process.argv[1], connectionTimeoutMillis: 3000 });
 		c.connect().then(() => c.query('SELECT 1')).then(() => c.end()).then(() => process.exit(0), (e) => { console.error(e.message); process.exit(1); });`;
-	const res = spawnSync(process.execPath, ['-e', probe, PG_URL], { cwd: join(__dirname, '../../..'), timeout: 10_000, encoding: 'utf8' });
+	const res = spawnSync(process.execPath, ['-e', probe, url], { cwd: join(__dirname, '../../..'), timeout: 10_000, encoding: 'utf8' });
 	return res.status === 0 ? { ok: true } : { ok: false, error: (res.stderr || res.error?.message || 'timeout').trim() };
 }
 
-let cached: Array<() => Backend> | undefined;
+/** The engines to test under these environment settings (STORE_PG_URL, REQUIRE_POSTGRES). */
+export function selectBackends(env: NodeJS.ProcessEnv): Array<'sqlite' | 'postgres'> {
+	const url = env.STORE_PG_URL ?? DEFAULT_PG_URL;
+	const pg = postgresReachable(url);
+	if (pg.ok) return ['sqlite', 'postgres'];
+	if (env.REQUIRE_POSTGRES === '1') throw new Error(`PostgreSQL at ${url} is unreachable and REQUIRE_POSTGRES=1: ${pg.error}`);
+	console.warn(`PostgreSQL at ${url} is unreachable (${pg.error}); the store suite runs on SQLite only. Set REQUIRE_POSTGRES=1 to fail instead.`);
+	return ['sqlite'];
+}
+
+let selected: Array<'sqlite' | 'postgres'> | undefined;
 
 /** Factories for every engine to test: SQLite always, PostgreSQL when reachable (or required). */
 export function storeBackends(): Array<{ name: string; make: () => Backend }> {
-	if (!cached) {
-		cached = [sqliteBackend];
-		const pg = postgresReachable();
-		if (pg.ok) cached.push(postgresBackend);
-		else if (process.env.REQUIRE_POSTGRES === '1') {
-			throw new Error(`PostgreSQL at ${PG_URL} is unreachable and REQUIRE_POSTGRES=1: ${pg.error}`);
-		} else {
-			console.warn(`PostgreSQL at ${PG_URL} is unreachable (${pg.error}); the store suite runs on SQLite only. Set REQUIRE_POSTGRES=1 to fail instead.`);
-		}
-	}
-	return cached.map((make) => ({ name: make === sqliteBackend ? 'sqlite' : 'postgres', make }));
+	selected ??= selectBackends(process.env);
+	return selected.map((name) => ({ name, make: name === 'sqlite' ? sqliteBackend : postgresBackend }));
 }
 
 /** Opens a fresh store on the backend with a controllable clock. */

@@ -111,6 +111,15 @@ describe.each(storeBackends())('orders on $name', ({ make }) => {
 		expect(letters[1].payload).toBe('not an order');
 	});
 
+	it('keeps a payload JSON cannot hold as a dead letter instead of failing the batch', async () => {
+		const odd = sampleOrder({ channelOrderId: '77', raw: { amount: 10n } });
+		const [result, next] = await store.upsertOrders([{ ...odd, id: orderId('taobao', 'shop-1', '77') }, sampleOrder()], { deadLetterInvalid: true });
+		expect(result).toMatchObject({ outcome: 'invalid', problems: [{ path: '$', message: expect.stringMatching(/cannot be stored as JSON/) }] });
+		expect(next.outcome).toBe('created');
+		const [letter] = await store.listDeadLetters();
+		expect(letter.payload).toMatchObject({ channelOrderId: '77', raw: { amount: 10 } });
+	});
+
 	it('finds an order by id or by channel identity, and feeds a stored order back unchanged', async () => {
 		const order = sampleOrder();
 		await store.upsertOrders([order]);
