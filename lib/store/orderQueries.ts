@@ -45,17 +45,20 @@ export async function searchOrders(ctx: StoreContext, search: OrderSearch = {}):
 	if (sort === 'paidAt') matches.add('paid_ms IS NOT NULL');
 	const page = filters(search);
 	if (sort === 'paidAt') page.add('paid_ms IS NOT NULL');
-	if (search.cursor) page.add(`(${column}, id) ${desc ? '<' : '>'} (?, ?)`, ...decodeCursor(search.cursor, sort, desc));
-	const order = `${column} ${desc ? 'DESC' : 'ASC'}, id ${desc ? 'DESC' : 'ASC'}`;
+	if (search.cursor) page.add(`(${column}, seq) ${desc ? '<' : '>'} (?, ?)`, ...decodeCursor(search.cursor, sort, desc));
+	// Ties break on the row's sequence number, which every index carries on SQLite: the page is chosen from
+	// the index alone, and only its rows are read (sorting full rows of every match was the slow part).
+	const order = `${column} ${desc ? 'DESC' : 'ASC'}, seq ${desc ? 'DESC' : 'ASC'}`;
 	const offset = search.cursor ? 0 : Math.max(0, Math.trunc(search.offset ?? 0));
-	const rows = await ctx.driver.all<StoredOrderRow & { sort_value: number }>(
-		`SELECT ${STORED_ORDER_COLUMNS}, ${column} AS sort_value FROM orders ${page.where} ORDER BY ${order} LIMIT ? OFFSET ?`,
+	const rows = await ctx.driver.all<StoredOrderRow & { seq: number; sort_value: number }>(
+		`SELECT ${STORED_ORDER_COLUMNS}, seq, ${column} AS sort_value FROM orders
+		 WHERE seq IN (SELECT seq FROM orders ${page.where} ORDER BY ${order} LIMIT ? OFFSET ?) ORDER BY ${order}`,
 		[...page.params, limit + 1, offset],
 	);
 	const result: OrderPage = { orders: rows.slice(0, limit).map(toStoredOrder) };
 	if (rows.length > limit) {
 		const last = rows[limit - 1];
-		result.nextCursor = encodeCursor(Number(last.sort_value), last.id, sort, desc);
+		result.nextCursor = encodeCursor(Number(last.sort_value), Number(last.seq), sort, desc);
 	}
 	if (search.withTotal) {
 		const total = await ctx.driver.get<{ n: number }>(`SELECT COUNT(*) AS n FROM orders ${matches.where}`, matches.params);
@@ -146,14 +149,14 @@ function millisOf(value: unknown, name: string): number {
 	}
 }
 
-function encodeCursor(value: number, id: string, sort: SortField, desc: boolean): string {
-	return Buffer.from(JSON.stringify([value, id, sort, desc ? 'd' : 'a'])).toString('base64url');
+function encodeCursor(value: number, seq: number, sort: SortField, desc: boolean): string {
+	return Buffer.from(JSON.stringify([value, seq, sort, desc ? 'd' : 'a'])).toString('base64url');
 }
 
-function decodeCursor(cursor: string, sort: SortField, desc: boolean): [number, string] {
+function decodeCursor(cursor: string, sort: SortField, desc: boolean): [number, number] {
 	try {
-		const [value, id, s, d] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [number, string, string, string];
-		if (typeof value === 'number' && typeof id === 'string' && s === sort && d === (desc ? 'd' : 'a')) return [value, id];
+		const [value, seq, s, d] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [number, number, string, string];
+		if (Number.isSafeInteger(value) && Number.isSafeInteger(seq) && s === sort && d === (desc ? 'd' : 'a')) return [value, seq];
 	} catch {
 		// reported below
 	}

@@ -1,5 +1,6 @@
 // PostgreSQL engine over `pg`: a Pool shared by the store, READ COMMITTED write transactions that lock
 // the rows they change, retried on deadlock / serialization failure. Several n8n workers share one store.
+import { createHash } from 'node:crypto';
 import { Pool, type PoolClient, type PoolConfig, types as pgTypes } from 'pg';
 import { type BackupSupport, type Dialect, type Driver, numberedPlaceholders, RetryTransaction, type Sql, toSqlValue } from './sql';
 
@@ -42,7 +43,7 @@ export class PostgresDriver implements Driver {
 	readonly schema?: string;
 	readonly migrationPreamble: readonly string[];
 	readonly backup: BackupSupport = { kind: 'server', describe: (tables, file) => this.describeBackup(tables, file) };
-	private readonly texts = new Map<string, string>();
+	private readonly statements = new Map<string, { name: string; text: string }>();
 
 	constructor(options: PostgresOptions) {
 		if (options.schema !== undefined && !SCHEMA_NAME.test(options.schema)) {
@@ -155,7 +156,7 @@ export class PostgresDriver implements Driver {
 
 	private on(target: Pool | PoolClient): Sql {
 		const query = (text: string, params: readonly unknown[] = []) =>
-			target.query({ text: this.numbered(text), values: params.map(toSqlValue) });
+			target.query({ ...this.statement(text), values: params.map(toSqlValue) });
 		return {
 			all: async <T>(text: string, params?: readonly unknown[]) => (await query(text, params)).rows as T[],
 			get: async <T>(text: string, params?: readonly unknown[]) => (await query(text, params)).rows[0] as T | undefined,
@@ -166,12 +167,17 @@ export class PostgresDriver implements Driver {
 		};
 	}
 
-	private numbered(text: string): string {
-		let out = this.texts.get(text);
+	/**
+	 * The statement in PostgreSQL's numbered form, named so each connection parses and plans it once
+	 * (the same handful of statements run for every batch and every reservation).
+	 */
+	private statement(text: string): { name: string; text: string } {
+		let out = this.statements.get(text);
 		if (out === undefined) {
-			if (this.texts.size >= MAX_CACHED_TEXTS) this.texts.clear();
-			out = numberedPlaceholders(text);
-			this.texts.set(text, out);
+			if (this.statements.size >= MAX_CACHED_TEXTS) this.statements.clear();
+			const numbered = numberedPlaceholders(text);
+			out = { name: `uo_${createHash('sha1').update(numbered).digest('hex').slice(0, 24)}`, text: numbered };
+			this.statements.set(text, out);
 		}
 		return out;
 	}

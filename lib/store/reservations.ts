@@ -7,7 +7,7 @@ import { invalidInput, notFound } from './errors';
 import { type LedgerRow, listWarehouses, type StockRow, writeLedger } from './inventory';
 import { loadOrders } from './orderRows';
 import { loadSkuFacts } from './skus';
-import { RetryTransaction, type Sql } from './sql';
+import type { Sql } from './sql';
 import { compareText } from './util';
 import type { ReleaseOptions, ReleaseResult, ReservationRequest, ReservationResult, ReservedLine, ReserveOptions, Shortage } from './types';
 
@@ -54,13 +54,7 @@ async function reserveWithin(
 	options: ReserveOptions,
 ): Promise<ReservationResult> {
 	const now = ctx.now();
-	const rows = await tx.all<ReservationRow & { found: string }>(
-		`SELECT o.id AS found, r.order_id, r.line_id, r.master_sku, r.warehouse_id, r.quantity, r.status
-		 FROM orders o LEFT JOIN reservations r ON r.order_id = o.id WHERE o.id = ?`,
-		[orderId],
-	);
-	if (!rows.length) throw notFound('order', orderId);
-	const existing = new Map(rows.filter((r) => r.line_id !== null).map((r) => [reservationKey(r.line_id, r.master_sku), r]));
+	if (!lines.length && !(await tx.get('SELECT id FROM orders WHERE id = ?', [orderId]))) throw notFound('order', orderId);
 	const warehouses = (await listWarehouses(tx)).filter(
 		(w) =>
 			w.active &&
@@ -72,24 +66,28 @@ async function reserveWithin(
 	// One lock order for every transaction (by SKU, then line), so concurrent orders cannot deadlock.
 	const todo = [...lines].sort((a, b) => compareText(a.masterSku, b.masterSku) || compareText(a.lineId, b.lineId));
 	for (const line of todo) {
-		const found = existing.get(reservationKey(line.lineId, line.masterSku));
-		if (found) {
+		const tried = line.warehouseId ? [line.warehouseId] : warehouses.map((w) => w.id);
+		// Claim the line first (only for a stored order): a concurrent reserver of the same line waits
+		// here for the first one to commit, then finds the line taken, before either touches stock.
+		const claimed = await tx.run(
+			`INSERT INTO reservations (order_id, line_id, master_sku, warehouse_id, quantity, status, created_ms, updated_ms)
+			 SELECT ?, ?, ?, ?, ?, 'active', ?, ? WHERE EXISTS (SELECT 1 FROM orders WHERE id = ?)
+			 ON CONFLICT (order_id, line_id, master_sku) DO NOTHING`,
+			[orderId, line.lineId, line.masterSku, tried[0] ?? '', line.quantity, now, now, orderId],
+		);
+		if (!claimed) {
+			const found = await tx.get<ReservationRow>(
+				'SELECT line_id, master_sku, warehouse_id, quantity, status FROM reservations WHERE order_id = ? AND line_id = ? AND master_sku = ?',
+				[orderId, line.lineId, line.masterSku],
+			);
+			if (!found) throw notFound('order', orderId);
 			result.lines.push(toLine(found, false));
 			continue;
 		}
-		const tried = line.warehouseId ? [line.warehouseId] : warehouses.map((w) => w.id);
 		if (!tried.length) {
 			result.shortages.push({ lineId: line.lineId, masterSku: line.masterSku, quantity: line.quantity, available: 0 });
 			continue;
 		}
-		// Claim the line first: a concurrent reserver of the same line waits here, before touching stock.
-		const claimed = await tx.run(
-			`INSERT INTO reservations (order_id, line_id, master_sku, warehouse_id, quantity, status, created_ms, updated_ms)
-			 VALUES (?, ?, ?, ?, ?, 'active', ?, ?) ON CONFLICT (order_id, line_id, master_sku) DO NOTHING`,
-			[orderId, line.lineId, line.masterSku, tried[0], line.quantity, now, now],
-		);
-		// Another process reserved this line meanwhile: start over, and the rerun finds its reservation.
-		if (!claimed) throw new RetryTransaction(`order ${orderId} line ${line.lineId} was reserved concurrently`);
 		let reserved: { warehouseId: string; after: StockRow } | undefined;
 		for (const warehouseId of tried) {
 			const after = await tx.get<StockRow>(RESERVE_STOCK_SQL, [line.quantity, now, warehouseId, line.masterSku, line.quantity]);

@@ -1,15 +1,16 @@
-import type { OrderStore } from '../../../lib/store';
+import { openStore, type OrderStore, type StoreConfig } from '../../../lib/store';
 import { sampleOrder } from '../../fixtures/orders';
 import { type Backend, freshStore, storeBackends } from './backends';
 
 describe.each(storeBackends())('inventory on $name', ({ make }) => {
 	let backend: Backend;
 	let store: OrderStore;
+	let config: StoreConfig;
 	const order = sampleOrder();
 
 	beforeEach(async () => {
 		backend = make();
-		({ store } = await freshStore(backend));
+		({ store, config } = await freshStore(backend));
 		await store.upsertWarehouses([
 			{ id: 'hz', name: '杭州仓', priority: 1, regions: ['浙江省', '江苏省'] },
 			{ id: 'gz', name: '广州仓', priority: 2, channels: ['jd'] },
@@ -58,6 +59,21 @@ describe.each(storeBackends())('inventory on $name', ({ make }) => {
 		expect((await store.availability({ masterSkus: ['A'] }))[0]).toMatchObject({ onHand: 5, reserved: 4, safety: 1, available: 0 });
 		expect((await store.ledger({ orderId: order.id })).map((r) => r.kind)).toEqual(['reserve']);
 		await expect(store.reserveForOrder('uo_00000000000000000000000000000000', [{ lineId: '1', masterSku: 'A', quantity: 1 }])).rejects.toMatchObject({ code: 'not_found' });
+	});
+
+	it('reserves a line once when ten connections reserve the same order line at the same moment', async () => {
+		await store.setOnHand([{ warehouseId: 'hz', masterSku: 'A', onHand: 50 }]);
+		const { now: _now, ...shared } = config;
+		const reservers = await Promise.all(Array.from({ length: 10 }, () => openStore({ ...shared, migrate: false, ...(shared.kind === 'postgres' ? { maxConnections: 1 } : {}) })));
+		try {
+			const results = await Promise.all(reservers.map((r) => r.reserveForOrder(order.id, [{ lineId: 'l1', masterSku: 'A', quantity: 3 }])));
+			expect(results.every((r) => r.ok)).toBe(true);
+			expect(results.filter((r) => r.lines[0].new)).toHaveLength(1);
+		} finally {
+			await Promise.all(reservers.map((r) => r.close()));
+		}
+		expect((await store.availability({ masterSkus: ['A'] }))[0]).toMatchObject({ reserved: 3, available: 47 });
+		expect(await store.ledger({ orderId: order.id })).toHaveLength(1);
 	});
 
 	it('picks warehouses by priority within the region and channel, skipping inactive ones', async () => {
