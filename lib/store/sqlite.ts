@@ -14,6 +14,8 @@ const SQLITE_BUSY = 5;
 /** Longest blocking wait inside one SQLite call; waits beyond it are split into slices (see begin()). */
 const BUSY_SLICE_MS = 100;
 const MAX_RETRIES = 5;
+const CACHE_KIB = 16 * 1024;
+const CHECKPOINT_PAGES = 10_000;
 
 export interface SqliteOptions {
 	/** Database file; created with its folder when missing. ':memory:' for a throwaway store. */
@@ -43,6 +45,10 @@ export class SqliteDriver implements Driver {
 		// NORMAL is durable across process crashes in WAL mode; only an OS crash may lose the last commits.
 		this.db.exec('PRAGMA synchronous = NORMAL');
 		this.db.exec('PRAGMA foreign_keys = ON');
+		// Batches dirty thousands of pages: a larger cache and rarer checkpoints (each one copies pages into
+		// the database file and syncs it) cut write time by about a quarter in the upsert benchmark.
+		this.db.exec(`PRAGMA cache_size = -${CACHE_KIB}`);
+		this.db.exec(`PRAGMA wal_autocheckpoint = ${CHECKPOINT_PAGES}`);
 		this.db.exec(`PRAGMA busy_timeout = ${BUSY_SLICE_MS}`);
 		// SQLite's online backup: a consistent copy while other connections keep reading and writing.
 		this.backup = { kind: 'file', storeFile: options.path, copyTo: (path) => backup(this.db, path).then(() => undefined) };
