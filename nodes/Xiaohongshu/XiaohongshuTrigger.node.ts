@@ -1,7 +1,6 @@
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
-import { pollOrders, type EventFilter, type PollSource, type PollState } from '../../lib/channels/core/poll';
-import type { JsonObject } from '../../lib/channels/core/formGateway';
+import { pollOrders, type EventFilter, type PollState } from '../../lib/channels/core/poll';
 import type { XhsClient, XhsOrder } from '../../lib/channels/xiaohongshu/client';
 import { CHANNEL } from '../../lib/channels/xiaohongshu/codes';
 import { normalizeXhsOrder } from '../../lib/channels/xiaohongshu/normalize';
@@ -9,6 +8,7 @@ import { isoFromMillis } from '../../lib/model';
 import { channelNodeError } from '../shared/channelErrors';
 import { orderItemJson, orderOutputProperty, unmaskedReceiverProperty, type OrderOutputMode } from '../shared/orderOutput';
 import { toIsoWithOffset } from '../shared/time';
+import { xhsPollSource } from './pollSource';
 import { xhsClient } from './transport';
 
 const MINUTE_MS = 60_000;
@@ -153,19 +153,4 @@ async function pollChanges(
 		this.logger.warn(`Xiaohongshu Trigger: stopped at ${state.watermark}; the rest is read next time (${reason})`);
 	}
 	return orders;
-}
-
-/** Update-time windows (30 min, last page first) of order summaries; XHS order times are epoch ms. */
-export function xhsPollSource(client: XhsClient): PollSource<JsonObject> {
-	return {
-		async *windows(from, to) {
-			for await (const { window, orders } of client.listOrderSummaries({ by: 'modified', from, to })) yield { to: window.to, orders };
-		},
-		identify: (order) => ({ id: String(order.orderId), createdMs: epochMs(order.createdTime), updatedMs: epochMs(order.updateTime) }),
-	};
-}
-
-function epochMs(value: unknown): number | undefined {
-	const n = Number(value);
-	return value === undefined || value === null || value === '' || !Number.isFinite(n) || n <= 0 ? undefined : n;
 }
