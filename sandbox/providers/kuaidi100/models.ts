@@ -104,11 +104,14 @@ export class Kuaidi100Backend {
 		);
 	}
 
+	private labelsCreated = 0;
+
 	/** A label (e-waybill) order: a new waybill number and a parcel that starts when the courier collects it. */
 	createLabel(kuaidicom: string, taskSeed: string): { taskId: string; kuaidinum: string } | undefined {
 		const carrier = carrierByKuaidi100Code(kuaidicom);
 		if (!carrier) return undefined;
-		const rng = new Rng(this.world.options.seed, 'label', taskSeed);
+		// Seeded by the request and a running count, not its timestamp: the same calls give the same waybills.
+		const rng = new Rng(this.world.options.seed, 'label', taskSeed, String(this.labelsCreated++));
 		let kuaidinum = carrier.waybill(rng);
 		while (this.world.truth.parcel(carrier.id, kuaidinum)) kuaidinum = carrier.waybill(rng);
 		createParcel(this.world, { carrier: carrier.id, trackingNo: kuaidinum, shippedAt: this.world.clock.now() });

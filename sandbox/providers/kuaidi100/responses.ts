@@ -113,7 +113,7 @@ export class Kuaidi100Responses {
 		}
 		const kuaidicom = str(body.kuaidicom);
 		if (method === 'order') {
-			const created = this.backend.createLabel(kuaidicom, `${key}|${t}|${param}`);
+			const created = this.backend.createLabel(kuaidicom, `${key}|${param}`);
 			if (!created) return jsonText(labelFailureBody(LABEL_CODES.unknownCarrier, `不支持的快递公司 ${kuaidicom}`));
 			const data = { taskId: created.taskId, kuaidinum: created.kuaidinum, childNum: '', returnNum: '', kdComOrderNum: created.kuaidinum };
 			return jsonText(maybeMalformed(fault, JSON.stringify({ code: 200, message: 'success', time: Number(t), data })));
