@@ -9,6 +9,7 @@ export const POSTGRES_DIALECT: Dialect = { name: 'postgres', forUpdate: ' FOR UP
 const RETRYABLE_CODES = new Set(['40001', '40P01']);
 const MAX_RETRIES = 8;
 const MAX_CACHED_TEXTS = 400;
+const MAX_NAMED_PARAMS = 64;
 
 export interface PostgresOptions {
 	/** postgres://user:pass@host:5432/db; fields below override its parts. */
@@ -156,7 +157,7 @@ export class PostgresDriver implements Driver {
 
 	private on(target: Pool | PoolClient): Sql {
 		const query = (text: string, params: readonly unknown[] = []) =>
-			target.query({ ...this.statement(text), values: params.map(toSqlValue) });
+			target.query(this.statement(text, params.map(toSqlValue)));
 		return {
 			all: async <T>(text: string, params?: readonly unknown[]) => (await query(text, params)).rows as T[],
 			get: async <T>(text: string, params?: readonly unknown[]) => (await query(text, params)).rows[0] as T | undefined,
@@ -168,17 +169,18 @@ export class PostgresDriver implements Driver {
 	}
 
 	/**
-	 * The statement in PostgreSQL's numbered form, named so each connection parses and plans it once
-	 * (the same handful of statements run for every batch and every reservation).
+	 * The statement in PostgreSQL's numbered form. Short statements (reservations, lookups) are named, so each
+	 * connection parses and plans them once; long batch statements are not, since a connection keeps every
+	 * named statement for its lifetime and batch sizes vary.
 	 */
-	private statement(text: string): { name: string; text: string } {
-		let out = this.statements.get(text);
-		if (out === undefined) {
+	private statement(text: string, values: unknown[]): { name?: string; text: string; values: unknown[] } {
+		let cached = this.statements.get(text);
+		if (cached === undefined) {
 			if (this.statements.size >= MAX_CACHED_TEXTS) this.statements.clear();
 			const numbered = numberedPlaceholders(text);
-			out = { name: `uo_${createHash('sha1').update(numbered).digest('hex').slice(0, 24)}`, text: numbered };
-			this.statements.set(text, out);
+			cached = { name: `uo_${createHash('sha1').update(numbered).digest('hex').slice(0, 24)}`, text: numbered };
+			this.statements.set(text, cached);
 		}
-		return out;
+		return values.length > MAX_NAMED_PARAMS ? { text: cached.text, values } : { ...cached, values };
 	}
 }
