@@ -1,26 +1,45 @@
-// Real OS processes against one store: the library is transpiled once (typescript.transpileModule) into a
+// Real OS processes against one store: the library is transpiled (typescript.transpileModule) into a
 // temporary folder, and plain-JS workers in ./workers require it from there, as a second n8n worker would.
 import { type ChildProcess, fork } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import * as ts from 'typescript';
 
 const ROOT = join(__dirname, '../../..');
 let compiled: string | undefined;
+const COMPLETE = '.complete';
 
-/** Folder holding lib/ and bench/store/ as CommonJS, compiled once per test process. */
+/**
+ * Folder holding lib/store's import closure and bench/store/fixtures as CommonJS. Keyed by the sources'
+ * content, so test processes share one copy and an unchanged tree is not compiled again.
+ */
 export function compiledLib(): string {
 	if (compiled) return compiled;
-	const out = mkdtempSync(join(tmpdir(), 'uo-store-lib-'));
-	for (const file of importClosure([join(ROOT, 'lib/store/index.ts'), join(ROOT, 'bench/store/fixtures.ts')])) {
-		const { outputText } = ts.transpileModule(readFileSync(file, 'utf8'), {
-			compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
-			fileName: file,
-		});
-		const target = join(out, relative(ROOT, file)).replace(/\.ts$/, '.js');
-		mkdirSync(dirname(target), { recursive: true });
-		writeFileSync(target, outputText);
+	const files = importClosure([join(ROOT, 'lib/store/index.ts'), join(ROOT, 'bench/store/fixtures.ts')]).sort();
+	const sources = new Map(files.map((file) => [file, readFileSync(file, 'utf8')]));
+	const digest = createHash('sha256');
+	for (const [file, text] of sources) digest.update(`${relative(ROOT, file)}\0${text}\0`);
+	const out = join(tmpdir(), `uo-store-lib-${digest.digest('hex').slice(0, 16)}`);
+	if (!existsSync(join(out, COMPLETE))) {
+		const staging = mkdtempSync(`${out}-`);
+		for (const [file, text] of sources) {
+			const { outputText } = ts.transpileModule(text, {
+				compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
+				fileName: file,
+			});
+			const target = join(staging, relative(ROOT, file)).replace(/\.ts$/, '.js');
+			mkdirSync(dirname(target), { recursive: true });
+			writeFileSync(target, outputText);
+		}
+		writeFileSync(join(staging, COMPLETE), '');
+		try {
+			renameSync(staging, out);
+		} catch {
+			// Another test process finished the same copy first.
+			rmSync(staging, { recursive: true, force: true });
+		}
 	}
 	compiled = out;
 	return out;
