@@ -3,7 +3,7 @@
 import { actorOf, isoAt, parseJsonColumn, type StoreContext } from './context';
 import { invalidInput, notFound } from './errors';
 import { unique } from './util';
-import { loadSkuFacts } from './skus';
+import { loadSkuFacts, type SkuFacts } from './skus';
 import { Conditions, insertRows, placeholders, type Sql } from './sql';
 import type {
 	AdjustEntry,
@@ -147,8 +147,8 @@ export async function adjustStock(ctx: StoreContext, entries: readonly AdjustEnt
 
 export async function availability(ctx: StoreContext, query: AvailabilityQuery = {}): Promise<SkuAvailability[]> {
 	return ctx.driver.read(async (tx) => {
-		const facts = query.masterSkus ? await loadSkuFacts(tx, query.masterSkus) : new Map();
-		const components = unique([...facts.values()].flatMap((f) => f.components?.map((c: { sku: string }) => c.sku) ?? []));
+		const facts = query.masterSkus ? await loadSkuFacts(tx, query.masterSkus) : new Map<string, SkuFacts>();
+		const components = unique([...facts.values()].flatMap((f) => f.components?.map((c) => c.sku) ?? []));
 		const skus = query.masterSkus ? unique([...query.masterSkus, ...components]) : undefined;
 		const c = new Conditions().add('w.active = 1');
 		if (skus) c.add(`s.master_sku IN (${placeholders(skus.length)})`, ...skus);
@@ -173,7 +173,7 @@ export async function availability(ctx: StoreContext, query: AvailabilityQuery =
 		}
 		if (!query.masterSkus) return [...bySku.values()];
 		return query.masterSkus.map((sku) => {
-			const parts = facts.get(sku)?.components as Array<{ sku: string; quantity: number }> | undefined;
+			const parts = facts.get(sku)?.components;
 			if (!parts) return bySku.get(sku) ?? { masterSku: sku, onHand: 0, reserved: 0, safety: 0, available: 0, warehouses: [] };
 			// A bundle is as available as its scarcest component allows.
 			const available = Math.min(...parts.map((c) => Math.floor((bySku.get(c.sku)?.available ?? 0) / c.quantity)));
