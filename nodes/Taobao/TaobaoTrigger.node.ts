@@ -1,163 +1,50 @@
-import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
-import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
-import { pollOrders, type EventFilter, type PollSource, type PollState } from '../../lib/channels/core/poll';
+import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import type { TaobaoClient, TaobaoTrade } from '../../lib/channels/taobao/client';
 import { normalizeTaobaoTrade } from '../../lib/channels/taobao/normalize';
-import { isoFromMillis, parseChannelTime, toEpochMillis } from '../../lib/model';
-import { channelNodeError } from '../shared/channelErrors';
-import { orderItemJson, orderOutputProperty, unmaskedReceiverProperty, type OrderOutputMode } from '../shared/orderOutput';
-import { toIsoWithOffset } from '../shared/time';
-import { taobaoClient } from './transport';
+import { parseChannelTime, toEpochMillis } from '../../lib/model';
+import { pollChannel, pollTriggerShape, type ChannelPoll, type PollTriggerOptions } from '../shared/pollTrigger';
 import { tradeTypesOption } from './actions/fields';
+import { taobaoClient } from './transport';
 
-const MINUTE_MS = 60_000;
-/** How far back the manual "Fetch Test Event" sample looks. */
-const SAMPLE_LOOKBACK_MS = 30 * 24 * 60 * MINUTE_MS;
-
-interface TriggerOptions {
-	overlapMinutes?: number;
-	startFrom?: string;
-	sampleSize?: number;
-	tradeTypes?: string;
-	unmaskedReceiver?: boolean;
-}
+const taobaoPoll: ChannelPoll<TaobaoClient, TaobaoTrade> = {
+	channel: 'taobao',
+	label: 'Taobao',
+	sampleDays: 30,
+	client: taobaoClient,
+	sample: (client, query, options) => client.listOrders({ ...query, types: tradeTypes(options) }),
+	source: (client, options) => ({
+		async *windows(from, to) {
+			for await (const { window, trades } of client.listOrderWindows({ by: 'modified', from, to, types: tradeTypes(options) })) {
+				yield { to: window.to, orders: trades };
+			}
+		},
+		identify: (trade) => ({ id: String(trade.tid_str ?? trade.tid), createdMs: epochOf(trade.created), updatedMs: epochOf(trade.modified) }),
+	}),
+	normalize: normalizeTaobaoTrade,
+};
 
 export class TaobaoTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Taobao Trigger 淘宝/天猫',
 		name: 'taobaoTrigger',
 		icon: { light: 'file:../../icons/taobao.svg', dark: 'file:../../icons/taobao.dark.svg' },
-		group: ['trigger'],
-		version: 1,
-		subtitle: '={{$parameter["event"]}}',
 		description: 'Starts the workflow when Taobao or Tmall orders are placed or change (polls TOP)',
+		subtitle: '={{$parameter["event"]}}',
 		defaults: { name: 'Taobao Trigger' },
-		polling: true,
-		inputs: [],
-		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
-		outputNames: ['Orders', 'Unnormalized'],
 		credentials: [{ name: 'taobaoApi', required: true }],
-		properties: [
-			{
-				displayName: 'Trigger On',
-				name: 'event',
-				type: 'options',
-				options: [
-					{ name: 'New Orders', value: 'new', description: 'Orders placed since the last check, each once' },
-					{ name: 'New or Updated Orders', value: 'all', description: 'Every change: new orders, payments, shipments, closures' },
-					{ name: 'Updated Orders', value: 'updated', description: 'Changes to orders placed earlier' },
-				],
-				default: 'new',
-			},
-			orderOutputProperty,
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add option',
-				default: {},
-				options: [
-					{
-						displayName: 'Overlap (Minutes)',
-						name: 'overlapMinutes',
-						type: 'number',
-						typeOptions: { minValue: 0 },
-						default: 2,
-						description: 'Each check re-reads this much of the previous one, so orders Taobao records late are not missed; repeats are dropped',
-					},
-					{
-						displayName: 'Sample Size',
-						name: 'sampleSize',
-						type: 'number',
-						typeOptions: { minValue: 1, maxValue: 100 },
-						default: 3,
-						description: 'How many of the latest orders "Fetch Test Event" shows',
-					},
-					{
-						displayName: 'Start From',
-						name: 'startFrom',
-						type: 'dateTime',
-						default: '',
-						description: 'On the first check after activation, also deliver orders changed since this time. Empty: start from the activation.',
-					},
-					tradeTypesOption,
-					unmaskedReceiverProperty,
-				],
-			},
-		],
+		...pollTriggerShape({
+			label: 'Taobao',
+			extraOptions: [tradeTypesOption],
+		}),
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		const event = this.getNodeParameter('event', 'new') as EventFilter;
-		const mode = this.getNodeParameter('output', 'normalized') as OrderOutputMode;
-		const options = this.getNodeParameter('options', {}) as TriggerOptions;
-		const client = await taobaoClient(this);
-		const now = Date.now();
-		let trades: TaobaoTrade[];
-		try {
-			trades = this.getMode() === 'manual' ? await sample(client, now, options) : await pollChanges.call(this, client, now, event, options);
-		} catch (error) {
-			throw channelNodeError(this.getNode(), error);
-		}
-		if (trades.length === 0) {
-			if (this.getMode() !== 'manual') return null;
-			throw new NodeOperationError(this.getNode(), 'No Taobao orders in the last 30 days to show as a sample', {
-				description: 'The trigger still works once activated: it starts with orders placed or changed after activation.',
-			});
-		}
-		const outputs: INodeExecutionData[][] = [[], []];
-		for (const trade of trades) {
-			const result = normalizeTaobaoTrade(trade, { shopId: client.shopId });
-			const json = orderItemJson(result, trade, mode, { unmaskedReceiver: options.unmaskedReceiver, channel: 'taobao' });
-			if (json.order) outputs[0].push({ json: json.order });
-			if (json.unnormalized) outputs[1].push({ json: json.unnormalized });
-		}
-		return outputs;
+		return await pollChannel(this, taobaoPoll);
 	}
 }
 
-/** The latest orders by creation time, one call, without touching the watermark. */
-async function sample(client: TaobaoClient, now: number, options: TriggerOptions): Promise<TaobaoTrade[]> {
-	const size = options.sampleSize ?? 3;
-	const query = { by: 'created', from: isoFromMillis(now - SAMPLE_LOOKBACK_MS), to: isoFromMillis(now), pageSize: size } as const;
-	const trades: TaobaoTrade[] = [];
-	for await (const trade of client.listOrders({ ...query, types: options.tradeTypes || undefined })) {
-		trades.push(trade);
-		if (trades.length >= size) break;
-	}
-	return trades;
-}
-
-async function pollChanges(
-	this: IPollFunctions,
-	client: TaobaoClient,
-	now: number,
-	events: EventFilter,
-	options: TriggerOptions,
-): Promise<TaobaoTrade[]> {
-	const state = this.getWorkflowStaticData('node') as PollState & IDataObject;
-	const source: PollSource<TaobaoTrade> = {
-		async *windows(from, to) {
-			for await (const { window, trades } of client.listOrderWindows({ by: 'modified', from, to, types: options.tradeTypes || undefined })) {
-				yield { to: window.to, orders: trades };
-			}
-		},
-		identify: (trade) => ({ id: String(trade.tid_str ?? trade.tid), createdMs: epochOf(trade.created), updatedMs: epochOf(trade.modified) }),
-	};
-	const outcome = await pollOrders(state, source, {
-		nowMs: now,
-		overlapMs: (options.overlapMinutes ?? 2) * MINUTE_MS,
-		events,
-		startFrom: options.startFrom ? toIsoWithOffset(options.startFrom, this.getTimezone(), now) : undefined,
-		budgetMs: typeof this.getPollBudgetMs === 'function' ? this.getPollBudgetMs() * 0.8 : undefined,
-	});
-	state.watermark = outcome.state.watermark;
-	state.seen = outcome.state.seen;
-	if (outcome.stoppedBy) {
-		const reason = outcome.stoppedBy instanceof Error ? outcome.stoppedBy.message : String(outcome.stoppedBy);
-		this.logger.warn(`Taobao Trigger: stopped at ${state.watermark}; the rest is read next time (${reason})`);
-	}
-	return outcome.emitted.map((e) => e.order);
+function tradeTypes(options: PollTriggerOptions): string | undefined {
+	return typeof options.tradeTypes === 'string' && options.tradeTypes !== '' ? options.tradeTypes : undefined;
 }
 
 function epochOf(value: unknown): number | undefined {
