@@ -86,6 +86,7 @@ function applyPatch(order: ReturnType<typeof stripStoreFields>, local: LocalOver
 		}
 		next.status = patch.status;
 	}
+	if (patch.refundState !== undefined) next.refundState = patch.refundState;
 	const add = patch.addTags ?? [];
 	const remove = patch.removeTags ?? [];
 	if (add.length || remove.length) {

@@ -14,9 +14,11 @@ import { upsertOrders } from './orders';
 import { PostgresDriver } from './postgres';
 import { ackPushes, claimPushVersions, listChannelSkuMappings, listPushLedger } from './pushLedger';
 import { release, reservationLinesFor, reserveForOrder } from './reservations';
+import { report } from './report';
 import { listUnmappedSkus, resolveMany, upsertMappings, upsertMasterSkus } from './skus';
 import type { Driver } from './sql';
 import { SqliteDriver } from './sqlite';
+import { findByTrackingNo } from './tracking';
 import type { OrderStore, StoreConfig } from './types';
 
 /** Used when a store is configured without its own salt. */
@@ -50,6 +52,7 @@ function bindStore(ctx: StoreContext): OrderStore {
 		updateOrder: async (id, patch, options) => (await updateOrders(ctx, [{ id, patch }], options))[0],
 		updateOrders: (items, options) => updateOrders(ctx, items, options),
 		orderHistory: (id) => orderHistory(ctx, id),
+		findByTrackingNo: (lookup) => findByTrackingNo(ctx, lookup),
 
 		upsertWarehouses: (warehouses, options) => upsertWarehouses(ctx, warehouses, options),
 		listWarehouses: () => listWarehouses(ctx.driver),
@@ -92,6 +95,7 @@ function bindStore(ctx: StoreContext): OrderStore {
 
 		backup: (options) => backup(ctx, options),
 		stats: () => stats(ctx),
+		report: (query) => report(ctx, query),
 		close: () => ctx.driver.close(),
 	};
 }

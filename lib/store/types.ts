@@ -50,6 +50,7 @@ import type {
 	ReplayResult,
 	StoreStats,
 } from './opsTypes';
+import type { ReportQuery, StoreReport } from './reportTypes';
 
 export type * from './customerTypes';
 export type * from './inventoryTypes';
@@ -57,6 +58,7 @@ export type * from './skuTypes';
 export type * from './opsTypes';
 export type * from './blacklistTypes';
 export type * from './pushLedgerTypes';
+export type * from './reportTypes';
 
 export interface StoreOptions {
 	/** Apply pending migrations on open (default true). */
@@ -169,6 +171,12 @@ export interface OrderSearch {
 	withTotal?: boolean;
 }
 
+export interface TrackingLookup {
+	trackingNo: string;
+	/** Our carrier id (sf, jd, ...): orders stored with another carrier are left out. */
+	carrier?: string;
+}
+
 export interface OrderPage {
 	orders: StoredOrder[];
 	nextCursor?: string;
@@ -178,6 +186,8 @@ export interface OrderPage {
 export interface OrderPatch {
 	/** Validated against the allowed transitions (see transitions.ts). */
 	status?: OrderStatus;
+	/** The order's refund state, e.g. from the channel's refund list (a later channel snapshot sets it again). */
+	refundState?: RefundState;
 	addTags?: string[];
 	removeTags?: string[];
 	/** null clears our memo (the channel's memo shows again). */
@@ -219,6 +229,8 @@ export interface OrderStore {
 	/** Several patches in one transaction; all or nothing. */
 	updateOrders(items: ReadonlyArray<{ id: string; patch: OrderPatch }>, options?: WriteOptions): Promise<UpdateResult[]>;
 	orderHistory(id: string): Promise<OrderEvent[]>;
+	/** Orders whose main tracking number (logistics.trackingNo) is this one, newest first. */
+	findByTrackingNo(lookup: TrackingLookup): Promise<StoredOrder[]>;
 
 	upsertWarehouses(warehouses: readonly Warehouse[], options?: WriteOptions): Promise<number>;
 	listWarehouses(): Promise<Warehouse[]>;
@@ -266,5 +278,7 @@ export interface OrderStore {
 
 	backup(options?: BackupOptions): Promise<BackupResult>;
 	stats(): Promise<StoreStats>;
+	/** KPIs for a time range: orders per channel and shop, paid-to-shipped hours, audit holds, error rate, unmapped SKUs, stock mismatches. */
+	report(query: ReportQuery): Promise<StoreReport>;
 	close(): Promise<void>;
 }
