@@ -289,18 +289,64 @@ export function toChannelCarrierCode(carrier: string, channel: string, table = C
 /** A channel's carrier code (or, for free-text channels, a carrier name) back to our carrier id. */
 export function fromChannelCarrierCode(channel: string, code: string | number, table = CARRIER_CODES): CarrierId {
 	const source = requireChannel(channel);
+	const match = findChannelCarrier(source, code, table);
+	if (match !== undefined) return match;
 	const text = String(code).trim();
 	if (isFreeTextChannel(source)) {
-		const wanted = normalizeName(text);
-		const match = CARRIER_IDS.find((id) => namesOf(table[id]).some((name) => normalizeName(name) === wanted));
-		if (match) return match;
 		const known = CARRIER_IDS.map((id) => `${table[id].zh} (${id})`).join(', ');
 		throw new CarrierCodeError(`${source} carrier '${text}' is not a known carrier name; known names: ${known}`);
 	}
-	const codeOf: CodeOf = (entry) => entry.channels[source];
-	const match = findByCode(table, text, codeOf);
-	if (match === undefined) throw notInTable(table, text, source, codeOf);
-	return match;
+	throw notInTable(table, text, source, (entry) => entry.channels[source]);
+}
+
+/**
+ * Like fromChannelCarrierCode but undefined for a code or name the table does not know (or a channel
+ * without carrier codes), without building an error: for normalizing orders, where an unknown carrier
+ * is kept as the channel sent it. Lookups go through maps built once per table.
+ */
+export function findChannelCarrier(channel: CarrierChannel, code: string | number, table = CARRIER_CODES): CarrierId | undefined {
+	const text = String(code).trim();
+	const index = carrierIndex(table);
+	if (isFreeTextChannel(channel)) return index.names.get(normalizeName(text));
+	const codes = index.channels.get(channel);
+	if (codes === undefined) return undefined;
+	return codes.exact.get(text) ?? codes.lower.get(text.toLowerCase());
+}
+
+interface CodeIndex {
+	exact: Map<string, CarrierId>;
+	lower: Map<string, CarrierId>;
+}
+
+interface CarrierIndex {
+	channels: Map<string, CodeIndex>;
+	/** Normalized carrier names (see namesOf) -> carrier id. */
+	names: Map<string, CarrierId>;
+}
+
+const CARRIER_INDEXES = new WeakMap<CarrierCodeTable, CarrierIndex>();
+
+/** The lookup maps of a table; the first carrier in CARRIER_IDS order wins a shared key, as findByCode does. */
+function carrierIndex(table: CarrierCodeTable): CarrierIndex {
+	let index = CARRIER_INDEXES.get(table);
+	if (index !== undefined) return index;
+	const setFirst = (map: Map<string, CarrierId>, key: string, id: CarrierId) => {
+		if (!map.has(key)) map.set(key, id);
+	};
+	index = { channels: new Map(), names: new Map() };
+	for (const channel of CODED_CHANNELS) {
+		const codes: CodeIndex = { exact: new Map(), lower: new Map() };
+		for (const id of CARRIER_IDS) {
+			const value = table[id].channels[channel];
+			if (value === undefined) continue;
+			setFirst(codes.exact, value, id);
+			setFirst(codes.lower, value.toLowerCase(), id);
+		}
+		index.channels.set(channel, codes);
+	}
+	for (const id of CARRIER_IDS) for (const name of namesOf(table[id])) setFirst(index.names, normalizeName(name), id);
+	CARRIER_INDEXES.set(table, index);
+	return index;
 }
 
 /** Our carrier id to a tracking aggregator's carrier code (Kuaidi100 `com`, Kdniao `ShipperCode`). */

@@ -1,6 +1,6 @@
 // A JD orderInfo (from pop.order.get, pop.order.search or a push) -> UnifiedOrder. Pure: the same payload
 // always gives the same order. Totals are JD's own fields, never recomputed from lines.
-import { CarrierCodeError, fromChannelCarrierCode } from '../../carriers/carrierCodes';
+import { findChannelCarrier } from '../../carriers/carrierCodes';
 import { orderId, validateOrder, type Logistics, type OrderLine, type Receiver, type Shipment, type UnifiedOrder } from '../../model';
 import {
 	PayloadReader,
@@ -226,13 +226,7 @@ export function logisticsOf(logisticsId: string | undefined, waybill: string | u
 
 /** JD's numeric carrier id -> our carrier id, or undefined when the carrier table does not know it. */
 function ourCarrier(code: string | undefined): string | undefined {
-	if (!code) return undefined;
-	try {
-		return fromChannelCarrierCode(CHANNEL, code);
-	} catch (err) {
-		if (err instanceof CarrierCodeError) return undefined;
-		throw err;
-	}
+	return code ? findChannelCarrier(CHANNEL, code) : undefined;
 }
 
 /** JOS response envelopes that carry orders, and the member path to their orderInfo (channels.md §2.4). */

@@ -2,7 +2,7 @@
 // Amounts are decimal strings in the order's own currency (JPY has no minor unit, KWD three); times are
 // ISO 8601 with the shop's offset; totals come from the order's total fields, never from its lines.
 import { orderId, validateOrder, type Logistics, type OrderLine, type OrderStatus, type Receiver, type RefundState, type Shipment, type UnifiedOrder } from '../../model';
-import { CarrierCodeError, fromChannelCarrierCode } from '../../carriers/carrierCodes';
+import { findChannelCarrier } from '../../carriers/carrierCodes';
 import {
 	PayloadReader,
 	compact,
@@ -245,12 +245,7 @@ function logisticsOf(fulfillments: RawObject[], lines: OrderLine[]): Logistics |
 
 /** Our carrier id for a Shopify tracking company ("SF Express"); undefined for one we do not know. */
 export function carrierIdOf(company: string): string | undefined {
-	try {
-		return fromChannelCarrierCode(CHANNEL, company);
-	} catch (err) {
-		if (!(err instanceof CarrierCodeError)) throw err;
-		return undefined;
-	}
+	return findChannelCarrier(CHANNEL, company);
 }
 
 export interface LocatedPayload {

@@ -1,6 +1,6 @@
 // Taobao's own vocabularies as data: trade and refund statuses -> unified states, and the TOP error-code
 // table the request core classifies failures with (channels.md §1.4, §1.5, §1.9).
-import { CarrierCodeError, fromChannelCarrierCode, isCarrierId, toChannelCarrierCode, type CarrierId } from '../../carriers/carrierCodes';
+import { CarrierCodeError, findChannelCarrier, isCarrierId, toChannelCarrierCode, type CarrierId } from '../../carriers/carrierCodes';
 import type { ErrorKind } from '../../http';
 import type { ErrorCodeTable } from '../core';
 import type { OrderStatus, RefundState } from '../../model';
@@ -131,14 +131,7 @@ export function banMillisFromSubMessage(subMessage: unknown): number | undefined
  * Our carrier id for a TOP company code ("SF") or a carrier name ("顺丰速运"), resolved like free text.
  */
 export function carrierIdOf(companyCodeOrName: string): CarrierId | undefined {
-	for (const [channel, value] of [[CHANNEL, companyCodeOrName], ['own_site', companyCodeOrName]] as const) {
-		try {
-			return fromChannelCarrierCode(channel, value);
-		} catch (err) {
-			if (!(err instanceof CarrierCodeError)) throw err;
-		}
-	}
-	return undefined;
+	return findChannelCarrier(CHANNEL, companyCodeOrName) ?? findChannelCarrier('own_site', companyCodeOrName);
 }
 
 /** Taobao's company code for what a user typed: our carrier id, a carrier name, or already a TOP code. */

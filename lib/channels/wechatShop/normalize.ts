@@ -12,7 +12,7 @@ import {
 	type NormalizeResult,
 	type RawObject,
 } from '../core/payload';
-import { CarrierCodeError, fromChannelCarrierCode } from '../../carriers/carrierCodes';
+import { findChannelCarrier } from '../../carriers/carrierCodes';
 import { CHANNEL, ORDER_STATUS_MAP } from './codes';
 
 export interface NormalizeOptions {
@@ -206,12 +206,7 @@ function logisticsOf(delivery: RawObject, lines: OrderLine[]): Logistics | undef
 
 /** Our carrier id for a WeChat delivery_id ("SF", "ZTO"); undefined for OTHER or an unknown code. */
 export function carrierIdOf(deliveryId: string): string | undefined {
-	try {
-		return fromChannelCarrierCode(CHANNEL, deliveryId);
-	} catch (err) {
-		if (!(err instanceof CarrierCodeError)) throw err;
-		return undefined;
-	}
+	return findChannelCarrier(CHANNEL, deliveryId);
 }
 
 export interface LocatedPayload {

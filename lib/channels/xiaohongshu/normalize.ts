@@ -2,7 +2,7 @@
 // the same order. Amounts are fen; each time field's unit comes from XHS_TIME_UNITS; receivers are masked
 // by the platform and keep their openAddressId as token.
 import { orderId, validateOrder, type Logistics, type OrderLine, type Receiver, type Shipment, type UnifiedOrder } from '../../model';
-import { CarrierCodeError, fromChannelCarrierCode } from '../../carriers/carrierCodes';
+import { findChannelCarrier } from '../../carriers/carrierCodes';
 import {
 	PayloadReader,
 	compact,
@@ -184,12 +184,7 @@ function logisticsOf(raw: RawObject, lines: OrderLine[]): Logistics | undefined 
 
 /** Our carrier id for an XHS expressCompanyCode; undefined for an unknown code. */
 export function carrierIdOf(code: string): string | undefined {
-	try {
-		return fromChannelCarrierCode(CHANNEL, code);
-	} catch (err) {
-		if (!(err instanceof CarrierCodeError)) throw err;
-		return undefined;
-	}
+	return findChannelCarrier(CHANNEL, code);
 }
 
 export interface LocatedPayload {

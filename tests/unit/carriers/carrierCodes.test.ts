@@ -9,6 +9,7 @@ import {
 	INFERRED_CARRIER_CODES,
 	carrierCodesWithOverrides,
 	findAggregatorCarrier,
+	findChannelCarrier,
 	fromAggregatorCode,
 	fromChannelCarrierCode,
 	toAggregatorCode,
@@ -127,6 +128,34 @@ describe('errors', () => {
 		expect(findAggregatorCarrier('kuaidi100', 'xyz')).toBeUndefined();
 		expect(findAggregatorCarrier('kuaidi100', 'jtexpress')).toBe('jt');
 	});
+
+	it('gives undefined instead of throwing from findChannelCarrier', () => {
+		expect(findChannelCarrier('taobao', 'NOPE')).toBeUndefined();
+		expect(findChannelCarrier('woocommerce', 'Unknown Post')).toBeUndefined();
+		expect(findChannelCarrier('jd', '')).toBeUndefined();
+		expect(findChannelCarrier('ebay' as never, 'SF')).toBeUndefined();
+	});
+
+	it('agrees with fromChannelCarrierCode on every code and name it knows', () => {
+		for (const channel of CODED_CHANNELS) {
+			for (const id of CARRIER_IDS) {
+				const code = CARRIER_CODES[id].channels[channel];
+				if (code === undefined) continue;
+				for (const text of [code, code.toLowerCase(), ` ${code.toUpperCase()} `]) {
+					expect(findChannelCarrier(channel, text)).toBe(fromChannelCarrierCode(channel, text));
+				}
+			}
+		}
+		for (const channel of FREE_TEXT_CHANNELS) {
+			for (const id of CARRIER_IDS) {
+				const entry = CARRIER_CODES[id];
+				for (const name of [entry.zh, entry.en, ...entry.aliases, ...Object.values(entry.aggregators)]) {
+					expect(findChannelCarrier(channel, ` ${name.toUpperCase()} `)).toBe(fromChannelCarrierCode(channel, name));
+				}
+			}
+		}
+		expect(findChannelCarrier('pinduoduo', 44)).toBe('sf');
+	});
 });
 
 describe('overrides', () => {
@@ -134,6 +163,8 @@ describe('overrides', () => {
 		const table = carrierCodesWithOverrides({ channels: { douyin: { jt: 'jitu' } } });
 		expect(toChannelCarrierCode('jt', 'douyin', table)).toBe('jitu');
 		expect(fromChannelCarrierCode('douyin', 'jitu', table)).toBe('jt');
+		expect(findChannelCarrier('douyin', 'jitu', table)).toBe('jt');
+		expect(findChannelCarrier('douyin', 'jitu')).toBeUndefined();
 		expect(toChannelCarrierCode('jt', 'pinduoduo', table)).toBe(toChannelCarrierCode('jt', 'pinduoduo'));
 		expect(toChannelCarrierCode('jt', 'xiaohongshu', table)).toBe('jtexpress');
 		expect(toChannelCarrierCode('jt', 'douyin')).not.toBe('jitu');
