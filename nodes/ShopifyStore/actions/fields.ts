@@ -1,26 +1,16 @@
-// Field definitions the Shopify operations share, so every operation asks for the same thing the same way.
-import type { INodeProperties } from 'n8n-workflow';
+// Field definitions the Shopify operations share; the common ones are built by nodes/shared/listFields.
+import { buildOrderIdField, statusField } from '../../shared/listFields';
 
-export const orderIdField: INodeProperties = {
+export const orderIdField = buildOrderIdField({
 	displayName: 'Order ID',
-	name: 'orderId',
-	type: 'string',
-	required: true,
-	default: '',
 	placeholder: 'e.g. 5840193846123456789',
 	description: 'The numeric Shopify order ID (from the order URL in the admin), not the #1001 name',
-};
+});
 
 /** Shopify's own status filter of the order list. */
-export const orderStatusField: INodeProperties = {
-	displayName: 'Status',
-	name: 'status',
-	type: 'options',
-	options: [
-		{ name: 'Any Status', value: 'any' },
-		{ name: 'Cancelled', value: 'cancelled' },
-		{ name: 'Closed (Archived)', value: 'closed' },
-		{ name: 'Open', value: 'open' },
-	],
-	default: 'any',
-};
+export const orderStatusField = statusField([
+	{ name: 'Any Status', value: 'any' },
+	{ name: 'Cancelled', value: 'cancelled' },
+	{ name: 'Closed (Archived)', value: 'closed' },
+	{ name: 'Open', value: 'open' },
+], { anyValue: 'any' });

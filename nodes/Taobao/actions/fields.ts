@@ -1,69 +1,25 @@
-// Field definitions the Taobao operations share, so every operation asks for the same thing the same way.
+// Field definitions the Taobao operations share; the common ones are built by nodes/shared/listFields.
 import type { INodeProperties } from 'n8n-workflow';
+import { buildOrderIdField, statusField } from '../../shared/listFields';
 
-export const orderIdField: INodeProperties = {
-	displayName: 'Order ID (订单号)',
-	name: 'orderId',
-	type: 'string',
-	required: true,
-	default: '',
+export const orderIdField = buildOrderIdField({
 	placeholder: 'e.g. 4011234567890123457',
 	description: 'The Taobao order number (tid), digits only',
-};
-
-export const fromField = (description: string): INodeProperties => ({
-	displayName: 'From',
-	name: 'from',
-	type: 'dateTime',
-	default: '',
-	description: `${description} Empty: 24 hours ago.`,
 });
 
-export const toField: INodeProperties = {
-	displayName: 'To',
-	name: 'to',
-	type: 'dateTime',
-	default: '',
-	description: 'End of the time range. Empty: now.',
-};
-
-export const returnAllField: INodeProperties = {
-	displayName: 'Return All',
-	name: 'returnAll',
-	type: 'boolean',
-	default: false,
-	description: 'Whether to return all results or only up to a given limit',
-};
-
-export const limitField: INodeProperties = {
-	displayName: 'Limit',
-	name: 'limit',
-	type: 'number',
-	typeOptions: { minValue: 1 },
-	default: 50,
-	description: 'Max number of results to return',
-	displayOptions: { show: { returnAll: [false] } },
-};
-
 /** TOP trade statuses a list can be filtered by (channels.md §1.4). */
-export const tradeStatusField: INodeProperties = {
-	displayName: 'Status',
-	name: 'status',
-	type: 'options',
-	options: [
-		{ name: 'All Closed (交易关闭, Any Reason)', value: 'ALL_CLOSED' },
-		{ name: 'All Waiting for Payment (全部待付款)', value: 'ALL_WAIT_PAY' },
-		{ name: 'Any Status', value: '' },
-		{ name: 'Closed After Refund (交易关闭)', value: 'TRADE_CLOSED' },
-		{ name: 'Closed Before Payment (交易被淘宝关闭)', value: 'TRADE_CLOSED_BY_TAOBAO' },
-		{ name: 'Completed (交易成功)', value: 'TRADE_FINISHED' },
-		{ name: 'Paid, Waiting to Ship (待发货)', value: 'WAIT_SELLER_SEND_GOODS' },
-		{ name: 'Partly Shipped (部分发货)', value: 'SELLER_CONSIGNED_PART' },
-		{ name: 'Shipped (已发货)', value: 'WAIT_BUYER_CONFIRM_GOODS' },
-		{ name: 'Waiting for Payment (待付款)', value: 'WAIT_BUYER_PAY' },
-	],
-	default: '',
-};
+export const tradeStatusField = statusField([
+	{ name: 'All Closed (交易关闭, Any Reason)', value: 'ALL_CLOSED' },
+	{ name: 'All Waiting for Payment (全部待付款)', value: 'ALL_WAIT_PAY' },
+	{ name: 'Any Status', value: '' },
+	{ name: 'Closed After Refund (交易关闭)', value: 'TRADE_CLOSED' },
+	{ name: 'Closed Before Payment (交易被淘宝关闭)', value: 'TRADE_CLOSED_BY_TAOBAO' },
+	{ name: 'Completed (交易成功)', value: 'TRADE_FINISHED' },
+	{ name: 'Paid, Waiting to Ship (待发货)', value: 'WAIT_SELLER_SEND_GOODS' },
+	{ name: 'Partly Shipped (部分发货)', value: 'SELLER_CONSIGNED_PART' },
+	{ name: 'Shipped (已发货)', value: 'WAIT_BUYER_CONFIRM_GOODS' },
+	{ name: 'Waiting for Payment (待付款)', value: 'WAIT_BUYER_PAY' },
+]);
 
 export const tradeTypesOption: INodeProperties = {
 	displayName: 'Trade Types',

@@ -2,11 +2,8 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { JdClient } from '../../../../lib/channels/jd/client';
 import { runItems } from '../../../shared/runItems';
-import { toIsoWithOffset } from '../../../shared/time';
-import { fromField, limitField, returnAllField, toField } from '../fields';
+import { fromField, limitField, readListRange, returnAllField, statusField, toField } from '../../../shared/listFields';
 import { refundJson } from './refundJson';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 const properties: INodeProperties[] = [
 	{
@@ -21,11 +18,8 @@ const properties: INodeProperties[] = [
 	},
 	fromField('Start of the time range.'),
 	toField,
-	{
-		displayName: 'Status',
-		name: 'refundStatus',
-		type: 'options',
-		options: [
+	statusField(
+		[
 			{ name: 'Any Status', value: '' },
 			{ name: 'Approved (审核通过)', value: '1' },
 			{ name: 'Cancelled by Buyer (用户撤销)', value: '11' },
@@ -33,8 +27,8 @@ const properties: INodeProperties[] = [
 			{ name: 'Rejected (审核不通过)', value: '2' },
 			{ name: 'Waiting for Review (未审核)', value: '0' },
 		],
-		default: '',
-	},
+		{ name: 'refundStatus' },
+	),
 	returnAllField,
 	limitField,
 ];
@@ -43,14 +37,9 @@ export const description = updateDisplayOptions({ show: { resource: ['refund'], 
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], client: JdClient): Promise<INodeExecutionData[][]> {
 	return await runItems(this, items, 1, async (i) => {
-		const now = Date.now();
-		const timezone = this.getTimezone();
 		const by = this.getNodeParameter('timeField', i, 'applied') as 'applied' | 'checked';
-		const from = toIsoWithOffset(this.getNodeParameter('from', i, ''), timezone, now - DAY_MS);
-		const to = toIsoWithOffset(this.getNodeParameter('to', i, ''), timezone, now);
+		const { from, to, limit } = readListRange(this, i);
 		const status = (this.getNodeParameter('refundStatus', i, '') as string) || undefined;
-		const returnAll = this.getNodeParameter('returnAll', i) as boolean;
-		const limit = returnAll ? Infinity : (this.getNodeParameter('limit', i) as number);
 		const main = [];
 		for await (const refund of client.listRefunds({ from, to, status, by })) {
 			if (main.length >= limit) break;

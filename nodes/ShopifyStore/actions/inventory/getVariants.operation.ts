@@ -2,15 +2,14 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { ShopifyClient } from '../../../../lib/channels/shopify/client';
 import { CHANNEL } from '../../../../lib/channels/shopify/codes';
-import { limitField, returnAllField } from '../../../shared/listFields';
+import { limitField, readLimit, returnAllField } from '../../../shared/listFields';
 import { runItems } from '../../../shared/runItems';
 
 export const description = updateDisplayOptions({ show: { resource: ['inventory'], operation: ['getVariants'] } }, [returnAllField, limitField] as INodeProperties[]);
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], client: ShopifyClient): Promise<INodeExecutionData[][]> {
 	return await runItems(this, items, 1, async (i) => {
-		const returnAll = this.getNodeParameter('returnAll', i) as boolean;
-		const limit = returnAll ? Infinity : (this.getNodeParameter('limit', i) as number);
+		const limit = readLimit(this, i);
 		const main: IDataObject[] = [];
 		for await (const { raw: _raw, ...variant } of client.listVariants()) {
 			main.push({ channel: CHANNEL, shopId: client.shopId, ...variant });

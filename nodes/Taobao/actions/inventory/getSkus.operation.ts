@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { TaobaoClient } from '../../../../lib/channels/taobao/client';
 import { parseMoney } from '../../../../lib/model';
 import { runItems } from '../../../shared/runItems';
-import { limitField, returnAllField } from '../fields';
+import { limitField, readLimit, returnAllField } from '../../../shared/listFields';
 
 const properties: INodeProperties[] = [returnAllField, limitField];
 
@@ -17,8 +17,7 @@ export async function execute(
 	client: TaobaoClient,
 ): Promise<INodeExecutionData[][]> {
 	return await runItems(this, items, 1, async (i) => {
-		const returnAll = this.getNodeParameter('returnAll', i) as boolean;
-		const limit = returnAll ? Infinity : (this.getNodeParameter('limit', i) as number);
+		const limit = readLimit(this, i);
 		const main = [];
 		for await (const sku of client.listSkus()) {
 			if (main.length >= limit) break;

@@ -9,36 +9,26 @@ import {
 	type OrderOutputMode,
 } from '../../../shared/orderOutput';
 import { runItems, type ItemResult } from '../../../shared/runItems';
-import { toIsoWithOffset } from '../../../shared/time';
-import { fromField, limitField, returnAllField, toField, tradeStatusField, tradeTypesOption } from '../fields';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
+import {
+	findOrdersByField,
+	fromField,
+	limitField,
+	optionsCollection,
+	readListRange,
+	returnAllField,
+	toField,
+} from '../../../shared/listFields';
+import { tradeStatusField, tradeTypesOption } from '../fields';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Find Orders By',
-		name: 'timeField',
-		type: 'options',
-		options: [
-			{ name: 'Creation Time (下单时间)', value: 'created', description: 'Orders placed in the time range' },
-			{ name: 'Last Change (修改时间)', value: 'modified', description: 'Orders that changed in the time range: best for keeping a copy in sync' },
-		],
-		default: 'modified',
-	},
+	findOrdersByField('Creation Time (下单时间)', 'Last Change (修改时间)'),
 	fromField('Start of the time range.'),
 	toField,
 	tradeStatusField,
 	returnAllField,
 	limitField,
 	orderOutputProperty,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [unmaskedReceiverProperty, tradeTypesOption],
-	},
+	optionsCollection([unmaskedReceiverProperty, tradeTypesOption]),
 ];
 
 const displayOptions = { show: { resource: ['order'], operation: ['getMany'] } };
@@ -52,14 +42,9 @@ export async function execute(
 ): Promise<INodeExecutionData[][]> {
 	const mode = this.getNodeParameter('output', 0) as OrderOutputMode;
 	return await runItems(this, items, mode === 'raw' ? 1 : 2, async (i) => {
-		const now = Date.now();
-		const timezone = this.getTimezone();
 		const by = this.getNodeParameter('timeField', i) as 'created' | 'modified';
-		const from = toIsoWithOffset(this.getNodeParameter('from', i, ''), timezone, now - DAY_MS);
-		const to = toIsoWithOffset(this.getNodeParameter('to', i, ''), timezone, now);
+		const { from, to, limit } = readListRange(this, i);
 		const status = (this.getNodeParameter('status', i, '') as string) || undefined;
-		const returnAll = this.getNodeParameter('returnAll', i) as boolean;
-		const limit = returnAll ? Infinity : (this.getNodeParameter('limit', i) as number);
 		const options = this.getNodeParameter('options', i, {}) as { unmaskedReceiver?: boolean; tradeTypes?: string };
 
 		const result: Required<ItemResult> = { main: [], unnormalized: [] };

@@ -2,20 +2,14 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { TaobaoClient } from '../../../../lib/channels/taobao/client';
 import { runItems } from '../../../shared/runItems';
-import { toIsoWithOffset } from '../../../shared/time';
-import { fromField, limitField, returnAllField, toField } from '../fields';
+import { fromField, limitField, readListRange, returnAllField, statusField, toField } from '../../../shared/listFields';
 import { refundJson } from './refundJson';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 const properties: INodeProperties[] = [
 	fromField('Start of the range in which refunds changed.'),
 	toField,
-	{
-		displayName: 'Status',
-		name: 'refundStatus',
-		type: 'options',
-		options: [
+	statusField(
+		[
 			{ name: 'Any Status', value: '' },
 			{ name: 'Closed (退款关闭)', value: 'CLOSED' },
 			{ name: 'Refunded (退款成功)', value: 'SUCCESS' },
@@ -24,8 +18,8 @@ const properties: INodeProperties[] = [
 			{ name: 'Waiting for Seller Approval (待卖家同意)', value: 'WAIT_SELLER_AGREE' },
 			{ name: 'Waiting for Seller To Confirm Goods (待卖家收货)', value: 'WAIT_SELLER_CONFIRM_GOODS' },
 		],
-		default: '',
-	},
+		{ name: 'refundStatus' },
+	),
 	returnAllField,
 	limitField,
 ];
@@ -40,13 +34,8 @@ export async function execute(
 	client: TaobaoClient,
 ): Promise<INodeExecutionData[][]> {
 	return await runItems(this, items, 1, async (i) => {
-		const now = Date.now();
-		const timezone = this.getTimezone();
-		const from = toIsoWithOffset(this.getNodeParameter('from', i, ''), timezone, now - DAY_MS);
-		const to = toIsoWithOffset(this.getNodeParameter('to', i, ''), timezone, now);
+		const { from, to, limit } = readListRange(this, i);
 		const status = (this.getNodeParameter('refundStatus', i, '') as string) || undefined;
-		const returnAll = this.getNodeParameter('returnAll', i) as boolean;
-		const limit = returnAll ? Infinity : (this.getNodeParameter('limit', i) as number);
 		const main = [];
 		for await (const refund of client.listRefunds({ from, to, status })) {
 			if (main.length >= limit) break;

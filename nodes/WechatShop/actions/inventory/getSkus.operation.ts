@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { WechatShopClient } from '../../../../lib/channels/wechatShop/client';
 import { runItems } from '../../../shared/runItems';
-import { limitField, returnAllField } from '../fields';
+import { limitField, readLimit, returnAllField } from '../../../shared/listFields';
 
 const properties: INodeProperties[] = [returnAllField, limitField];
 
@@ -10,8 +10,7 @@ export const description = updateDisplayOptions({ show: { resource: ['inventory'
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], client: WechatShopClient): Promise<INodeExecutionData[][]> {
 	return await runItems(this, items, 1, async (i) => {
-		const returnAll = this.getNodeParameter('returnAll', i) as boolean;
-		const limit = returnAll ? Infinity : (this.getNodeParameter('limit', i) as number);
+		const limit = readLimit(this, i);
 		const main = [];
 		for await (const sku of client.listSkus()) {
 			if (main.length >= limit) break;

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { XhsClient } from '../../../../lib/channels/xiaohongshu/client';
 import { CHANNEL } from '../../../../lib/channels/xiaohongshu/codes';
-import { limitField, returnAllField } from '../../../shared/listFields';
+import { limitField, readLimit, returnAllField } from '../../../shared/listFields';
 import { runItems } from '../../../shared/runItems';
 
 const properties: INodeProperties[] = [returnAllField, limitField];
@@ -11,8 +11,7 @@ export const description = updateDisplayOptions({ show: { resource: ['inventory'
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], client: XhsClient): Promise<INodeExecutionData[][]> {
 	return await runItems(this, items, 1, async (i) => {
-		const returnAll = this.getNodeParameter('returnAll', i) as boolean;
-		const limit = returnAll ? Infinity : (this.getNodeParameter('limit', i) as number);
+		const limit = readLimit(this, i);
 		const main = [];
 		for await (const sku of client.listSkus()) {
 			if (main.length >= limit) break;

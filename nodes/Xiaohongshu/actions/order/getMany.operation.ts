@@ -2,32 +2,23 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { XhsClient } from '../../../../lib/channels/xiaohongshu/client';
 import { normalizeXhsOrder } from '../../../../lib/channels/xiaohongshu/normalize';
-import { fromField, limitField, returnAllField, toField } from '../../../shared/listFields';
+import { findOrdersByField, fromField, limitField, optionsCollection, readListRange, returnAllField, toField } from '../../../shared/listFields';
 import { orderItemJson, orderOutputProperty, unmaskedReceiverProperty, type OrderOutputMode } from '../../../shared/orderOutput';
 import { runItems, type ItemResult } from '../../../shared/runItems';
-import { toIsoWithOffset } from '../../../shared/time';
 import { orderStatusField } from '../fields';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Find Orders By',
-		name: 'timeField',
-		type: 'options',
-		options: [
-			{ name: 'Creation Time (下单时间)', value: 'created', description: 'Orders placed in the time range; read 24 hours at a time' },
-			{ name: 'Last Change (更新时间)', value: 'modified', description: 'Orders that changed in the time range; read 30 minutes at a time, best for keeping a copy in sync' },
-		],
-		default: 'modified',
-	},
+	findOrdersByField('Creation Time (下单时间)', 'Last Change (更新时间)', {
+		created: 'Orders placed in the time range; read 24 hours at a time',
+		modified: 'Orders that changed in the time range; read 30 minutes at a time, best for keeping a copy in sync',
+	}),
 	fromField('Start of the time range.'),
 	toField,
 	orderStatusField,
 	returnAllField,
 	limitField,
 	orderOutputProperty,
-	{ displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add option', default: {}, options: [unmaskedReceiverProperty] },
+	optionsCollection([unmaskedReceiverProperty]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['order'], operation: ['getMany'] } }, properties);
@@ -35,15 +26,10 @@ export const description = updateDisplayOptions({ show: { resource: ['order'], o
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], client: XhsClient): Promise<INodeExecutionData[][]> {
 	const mode = this.getNodeParameter('output', 0) as OrderOutputMode;
 	return await runItems(this, items, mode === 'raw' ? 1 : 2, async (i) => {
-		const now = Date.now();
-		const timezone = this.getTimezone();
 		const by = this.getNodeParameter('timeField', i) as 'created' | 'modified';
-		const from = toIsoWithOffset(this.getNodeParameter('from', i, ''), timezone, now - DAY_MS);
-		const to = toIsoWithOffset(this.getNodeParameter('to', i, ''), timezone, now);
+		const { from, to, limit } = readListRange(this, i);
 		const statusText = String(this.getNodeParameter('status', i, '') ?? '');
 		const status = statusText === '' ? undefined : Number(statusText);
-		const returnAll = this.getNodeParameter('returnAll', i) as boolean;
-		const limit = returnAll ? Infinity : (this.getNodeParameter('limit', i) as number);
 		const options = this.getNodeParameter('options', i, {}) as { unmaskedReceiver?: boolean };
 
 		const result: Required<ItemResult> = { main: [], unnormalized: [] };

@@ -1,12 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { XhsClient } from '../../../../lib/channels/xiaohongshu/client';
-import { fromField, limitField, returnAllField, toField } from '../../../shared/listFields';
+import { fromField, limitField, readListRange, returnAllField, toField } from '../../../shared/listFields';
 import { runItems } from '../../../shared/runItems';
-import { toIsoWithOffset } from '../../../shared/time';
 import { refundJson } from './refundJson';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 const properties: INodeProperties[] = [
 	fromField('Start of the range in which after-sales were applied for. Read 24 hours at a time.'),
@@ -19,12 +16,7 @@ export const description = updateDisplayOptions({ show: { resource: ['refund'], 
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], client: XhsClient): Promise<INodeExecutionData[][]> {
 	return await runItems(this, items, 1, async (i) => {
-		const now = Date.now();
-		const timezone = this.getTimezone();
-		const from = toIsoWithOffset(this.getNodeParameter('from', i, ''), timezone, now - DAY_MS);
-		const to = toIsoWithOffset(this.getNodeParameter('to', i, ''), timezone, now);
-		const returnAll = this.getNodeParameter('returnAll', i) as boolean;
-		const limit = returnAll ? Infinity : (this.getNodeParameter('limit', i) as number);
+		const { from, to, limit } = readListRange(this, i);
 		const main = [];
 		for await (const afterSale of client.listRefunds({ from, to })) {
 			if (main.length >= limit) break;
