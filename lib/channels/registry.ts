@@ -2,6 +2,7 @@
 // push receiver use this, so adding a channel here is all it takes to make it normalizable.
 import type { ChannelId } from '../model';
 import type { NormalizeProblem, NormalizeResult } from './core/payload';
+import { douyinOrdersIn, isDouyinPayload, normalizeDouyinOrder } from './douyin/normalize';
 import { isJdPayload, jdOrdersIn, normalizeJdOrder } from './jd/normalize';
 import { isShopifyPayload, normalizeShopifyOrder, shopifyOrdersIn } from './shopify/normalize';
 import { isTaobaoPayload, normalizeTaobaoTrade, taobaoTradesIn } from './taobao/normalize';
@@ -34,6 +35,7 @@ export const CHANNEL_NORMALIZERS: readonly ChannelNormalizer[] = [
 	{ channel: 'jd', detect: isJdPayload, ordersIn: jdOrdersIn, normalize: normalizeJdOrder },
 	{ channel: 'wechat_shop', detect: isWechatShopPayload, ordersIn: wechatOrdersIn, normalize: normalizeWechatOrder },
 	{ channel: 'xiaohongshu', detect: isXhsPayload, ordersIn: xhsOrdersIn, normalize: normalizeXhsOrder },
+	{ channel: 'douyin', detect: isDouyinPayload, ordersIn: douyinOrdersIn, normalize: normalizeDouyinOrder },
 	{ channel: 'shopify', detect: isShopifyPayload, ordersIn: shopifyOrdersIn, normalize: normalizeShopifyOrder },
 	{ channel: 'woocommerce', detect: isWooPayload, ordersIn: wooOrdersIn, normalize: normalizeWooOrder },
 ];

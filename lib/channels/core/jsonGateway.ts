@@ -1,5 +1,6 @@
 // One request core for gateways that take a JSON POST on a single URL with the API method named inside the
-// body (Xiaohongshu's common_controller). The channel supplies the signed system parameters of each
+// body (Xiaohongshu's common_controller), or, through `request`, with the method in the path and the signed
+// system parameters in the query (Douyin). The channel supplies the signed system parameters of each
 // attempt, its error reader and its code table; this file does transport, lossless parsing, classification,
 // retries and call counting, once. Bodies come back whole: where the result sits is the channel's business.
 import {
@@ -19,10 +20,13 @@ export interface JsonGatewayConfig {
 	/** Names the channel in errors, e.g. 'xiaohongshu'. */
 	provider: string;
 	shopId?: string;
-	url: string;
+	/** The single gateway URL; unused when `request` builds each request. */
+	url?: string;
 	http: HttpClient;
 	/** The system parameters of one attempt (method, app, timestamp, sign, token); called per attempt. */
-	systemParams(apiMethod: string, nowMs: number): JsonObject;
+	systemParams?(apiMethod: string, nowMs: number): JsonObject;
+	/** The whole wire request of one attempt, for gateways that sign a serialized body; called per attempt. */
+	request?(apiMethod: string, params: JsonObject, nowMs: number): JsonWireRequest;
 	/** The error in a parsed body (including errors nested in the result), or undefined. */
 	errorOf(body: JsonObject, apiMethod: string): GatewayError | undefined;
 	errorTable: ErrorCodeTable;
@@ -30,6 +34,13 @@ export interface JsonGatewayConfig {
 	retryDeps?: RetryDeps;
 	now?: () => number;
 	timeoutMs?: number;
+}
+
+export interface JsonWireRequest {
+	url: string;
+	qs?: Record<string, string>;
+	headers?: Record<string, string>;
+	body: string;
 }
 
 export interface JsonGateway {
@@ -46,14 +57,17 @@ export function createJsonGateway(config: JsonGatewayConfig): JsonGateway {
 	async function attempt(apiMethod: string, params: JsonObject, context: ErrorContext): Promise<JsonObject> {
 		stats.requests += 1;
 		stats.byMethod[apiMethod] = (stats.byMethod[apiMethod] ?? 0) + 1;
-		const body = JSON.stringify({ ...params, ...config.systemParams(apiMethod, now()) });
+		const wire: JsonWireRequest = config.request
+			? config.request(apiMethod, params, now())
+			: { url: config.url ?? '', body: JSON.stringify({ ...params, ...config.systemParams?.(apiMethod, now()) }) };
 		let res: HttpResponse;
 		try {
 			res = await config.http({
 				method: 'POST',
-				url: config.url,
-				headers: { 'content-type': 'application/json;charset=utf-8', accept: 'application/json' },
-				body,
+				url: wire.url,
+				qs: wire.qs,
+				headers: { 'content-type': 'application/json;charset=utf-8', accept: 'application/json', ...wire.headers },
+				body: wire.body,
 				timeoutMs: config.timeoutMs,
 				context,
 			});
