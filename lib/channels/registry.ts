@@ -4,6 +4,7 @@ import type { ChannelId } from '../model';
 import type { NormalizeProblem, NormalizeResult } from './core/payload';
 import { douyinOrdersIn, isDouyinPayload, normalizeDouyinOrder } from './douyin/normalize';
 import { isJdPayload, jdOrdersIn, normalizeJdOrder } from './jd/normalize';
+import { isPinduoduoPayload, normalizePinduoduoOrder, pinduoduoOrdersIn } from './pinduoduo/normalize';
 import { isShopifyPayload, normalizeShopifyOrder, shopifyOrdersIn } from './shopify/normalize';
 import { isTaobaoPayload, normalizeTaobaoTrade, taobaoTradesIn } from './taobao/normalize';
 import { isWechatShopPayload, normalizeWechatOrder, wechatOrdersIn } from './wechatShop/normalize';
@@ -38,6 +39,7 @@ export const CHANNEL_NORMALIZERS: readonly ChannelNormalizer[] = [
 	{ channel: 'douyin', detect: isDouyinPayload, ordersIn: douyinOrdersIn, normalize: normalizeDouyinOrder },
 	{ channel: 'shopify', detect: isShopifyPayload, ordersIn: shopifyOrdersIn, normalize: normalizeShopifyOrder },
 	{ channel: 'woocommerce', detect: isWooPayload, ordersIn: wooOrdersIn, normalize: normalizeWooOrder },
+	{ channel: 'pinduoduo', detect: isPinduoduoPayload, ordersIn: pinduoduoOrdersIn, normalize: normalizePinduoduoOrder },
 ];
 
 export function normalizerFor(channel: ChannelId): ChannelNormalizer | undefined {
