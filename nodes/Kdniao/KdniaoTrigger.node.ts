@@ -1,6 +1,5 @@
 import type {
 	IDataObject,
-	IHookFunctions,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -17,13 +16,11 @@ import { kdniaoClientFor } from '../TrackParcel/shared/transport';
 import {
 	accepted,
 	pushFingerprint,
+	pushWebhookMethods,
 	pushForm,
-	registration,
 	rejected,
 	remember,
-	saveRegistration,
 	seenBefore,
-	trackingNumberList,
 } from '../TrackParcel/shared/trigger';
 
 /** Pushes older than this (by their signed PushTime) are refused as replays; 0 turns the check off. */
@@ -79,33 +76,11 @@ export class KdniaoTrigger implements INodeType {
 		],
 	};
 
-	webhookMethods = {
-		default: {
-			// The push URL is an account setting at Kdniao: what this trigger registered is kept in its static data.
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return registration(this)?.callbackUrl === this.getNodeWebhookUrl('default');
-			},
-			async create(this: IHookFunctions): Promise<boolean> {
-				const callbackUrl = this.getNodeWebhookUrl('default') as string;
-				const numbers = trackingNumberList(this.getNodeParameter('trackingNumbers', '') as string);
-				const subscribed: string[] = [];
-				if (numbers.length) {
-					const { client } = await kdniaoClientFor(this);
-					const carrier = this.getNodeParameter('carrier') as string;
-					for (const trackingNo of numbers) {
-						await client.subscribe({ carrier, trackingNo });
-						subscribed.push(trackingNo);
-					}
-				}
-				saveRegistration(this, { callbackUrl, registeredAt: new Date().toISOString(), subscribed });
-				return true;
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				saveRegistration(this, undefined);
-				return true;
-			},
-		},
-	};
+	// The push URL is an account setting at Kdniao; parcels listed in the node are subscribed (1008) on activation.
+	webhookMethods = pushWebhookMethods(async (ctx, { carrier, trackingNo }) => {
+		const { client } = await kdniaoClientFor(ctx);
+		await client.subscribe({ carrier, trackingNo });
+	});
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const { credentials } = kdniaoSettings(await this.getCredentials('kdniaoApi'));

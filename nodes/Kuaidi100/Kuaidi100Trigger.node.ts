@@ -1,5 +1,4 @@
 import type {
-	IHookFunctions,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -15,13 +14,11 @@ import { kuaidi100ClientFor } from '../TrackParcel/shared/transport';
 import {
 	accepted,
 	pushFingerprint,
+	pushWebhookMethods,
 	pushForm,
-	registration,
 	rejected,
 	remember,
-	saveRegistration,
 	seenBefore,
-	trackingNumberList,
 } from '../TrackParcel/shared/trigger';
 
 export class Kuaidi100Trigger implements INodeType {
@@ -67,34 +64,12 @@ export class Kuaidi100Trigger implements INodeType {
 		],
 	};
 
-	webhookMethods = {
-		default: {
-			// Kuaidi100 has no list of subscriptions to check: what this trigger registered is kept in its static data.
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return registration(this)?.callbackUrl === this.getNodeWebhookUrl('default');
-			},
-			async create(this: IHookFunctions): Promise<boolean> {
-				const callbackUrl = this.getNodeWebhookUrl('default') as string;
-				const numbers = trackingNumberList(this.getNodeParameter('trackingNumbers', '') as string);
-				const subscribed: string[] = [];
-				if (numbers.length) {
-					const { client, salt } = await kuaidi100ClientFor(this);
-					const carrier = this.getNodeParameter('carrier') as string;
-					for (const trackingNo of numbers) {
-						await client.subscribe({ carrier, trackingNo, callbackUrl, salt });
-						subscribed.push(trackingNo);
-					}
-				}
-				saveRegistration(this, { callbackUrl, registeredAt: new Date().toISOString(), subscribed });
-				return true;
-			},
-			// Kuaidi100 cannot unsubscribe; pushes to a removed URL just fail and stop after its retries.
-			async delete(this: IHookFunctions): Promise<boolean> {
-				saveRegistration(this, undefined);
-				return true;
-			},
-		},
-	};
+	// Subscriptions carry the callback URL; Kuaidi100 cannot unsubscribe, so pushes to a removed URL just fail
+	// and stop after its retries.
+	webhookMethods = pushWebhookMethods(async (ctx, { carrier, trackingNo, callbackUrl }) => {
+		const { client, salt } = await kuaidi100ClientFor(ctx);
+		await client.subscribe({ carrier, trackingNo, callbackUrl, salt });
+	});
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const { salt } = kuaidi100Settings(await this.getCredentials('kuaidi100Api'));

@@ -1,6 +1,5 @@
 import type {
 	IDataObject,
-	IHookFunctions,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -15,12 +14,11 @@ import { timelineJson } from '../TrackParcel/shared/output';
 import {
 	accepted,
 	pushFingerprint,
+	pushWebhookMethods,
 	pushForm,
 	rawBodyText,
-	registration,
 	rejected,
 	remember,
-	saveRegistration,
 	seenBefore,
 } from '../TrackParcel/shared/trigger';
 
@@ -79,23 +77,8 @@ export class SfExpressTrigger implements INodeType {
 		],
 	};
 
-	webhookMethods = {
-		default: {
-			// The push URL is configured on the SF open platform: what this trigger announced is kept in its static data.
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return registration(this)?.callbackUrl === this.getNodeWebhookUrl('default');
-			},
-			async create(this: IHookFunctions): Promise<boolean> {
-				const callbackUrl = this.getNodeWebhookUrl('default') as string;
-				saveRegistration(this, { callbackUrl, registeredAt: new Date().toISOString(), subscribed: [] });
-				return true;
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				saveRegistration(this, undefined);
-				return true;
-			},
-		},
-	};
+	// The push URL is configured on the SF open platform; SF pushes every waybill of the account, no subscriptions.
+	webhookMethods = pushWebhookMethods();
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const settings = sfSettings(await this.getCredentials('sfExpressApi'));

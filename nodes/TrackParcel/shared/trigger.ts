@@ -89,3 +89,39 @@ export function trackingNumberList(text: string): string[] {
 		.map((n) => n.trim())
 		.filter(Boolean);
 }
+
+/** Subscribes one parcel to pushes at the trigger's URL. */
+export type SubscribeParcel = (ctx: IHookFunctions, parcel: { carrier: string; trackingNo: string; callbackUrl: string }) => Promise<void>;
+
+/**
+ * The webhook lifecycle of a carrier push trigger. Carriers keep no list of push URLs we could query, so
+ * what the trigger announced lives in its static data; on activation the parcels listed in the node (if
+ * the carrier subscribes per parcel) are subscribed to this trigger's URL. Deactivating forgets it.
+ */
+export function pushWebhookMethods(subscribe?: SubscribeParcel) {
+	return {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return registration(this)?.callbackUrl === this.getNodeWebhookUrl('default');
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				const callbackUrl = this.getNodeWebhookUrl('default') as string;
+				const numbers = subscribe ? trackingNumberList(this.getNodeParameter('trackingNumbers', '') as string) : [];
+				const subscribed: string[] = [];
+				if (subscribe && numbers.length) {
+					const carrier = this.getNodeParameter('carrier') as string;
+					for (const trackingNo of numbers) {
+						await subscribe(this, { carrier, trackingNo, callbackUrl });
+						subscribed.push(trackingNo);
+					}
+				}
+				saveRegistration(this, { callbackUrl, registeredAt: new Date().toISOString(), subscribed });
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				saveRegistration(this, undefined);
+				return true;
+			},
+		},
+	};
+}
