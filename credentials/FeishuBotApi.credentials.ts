@@ -1,6 +1,7 @@
 import type { IAuthenticate, Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 import { SANDBOX_BASE_URLS } from '../lib/notify';
 import { signRobotRequest } from './robotSigning';
+import { environmentProperties } from './environment';
 
 export class FeishuBotApi implements ICredentialType {
 	name = 'feishuBotApi';
@@ -12,25 +13,18 @@ export class FeishuBotApi implements ICredentialType {
 	documentationUrl = 'https://github.com/unified-orders/n8n-nodes-unified-orders/blob/main/docs/nodes/TeamNotify.md#feishu--lark';
 
 	properties: INodeProperties[] = [
-		{
-			displayName: 'Environment',
-			name: 'environment',
-			type: 'options',
-			options: [
+		...environmentProperties({
+			hosted: [
 				{ name: 'Feishu (open.feishu.cn)', value: 'production' },
 				{ name: 'Lark (open.larksuite.com)', value: 'lark' },
-				{ name: 'Custom Base URL (e.g. the Local Sandbox)', value: 'custom' },
 			],
-			default: 'production',
-		},
-		{
-			displayName: 'Base URL',
-			name: 'customBaseUrl',
-			type: 'string',
-			default: SANDBOX_BASE_URLS.feishu,
-			description: 'Where the bot API is served; the local sandbox serves it at this default',
-			displayOptions: { show: { environment: ['custom'] } },
-		},
+			url: {
+				kind: 'Base URL',
+				name: 'customBaseUrl',
+				default: SANDBOX_BASE_URLS.feishu,
+				description: 'Where the bot API is served; the local sandbox serves it at this default',
+			},
+		}),
 		{
 			displayName: 'Webhook Hook ID',
 			name: 'token',

@@ -1,6 +1,7 @@
 import type { IAuthenticate, Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 import { JD_ENDPOINTS } from '../lib/channels/jd/sign';
 import { signJosRequest } from './josSigning';
+import { environmentProperties, gatewayUrlExpression } from './environment';
 
 const josErrorRule = (code: string, message: string) =>
 	({ type: 'responseSuccessBody', properties: { key: 'error_response.code', value: code, message } }) as const;
@@ -15,25 +16,18 @@ export class JdApi implements ICredentialType {
 	documentationUrl = 'https://github.com/unified-orders/n8n-nodes-unified-orders/blob/main/docs/nodes/Jd.md#credential';
 
 	properties: INodeProperties[] = [
-		{
-			displayName: 'Environment',
-			name: 'environment',
-			type: 'options',
-			options: [
+		...environmentProperties({
+			hosted: [
 				{ name: 'Production (api.jd.com)', value: 'production' },
-				{ name: 'Custom Gateway URL (e.g. the Local Sandbox)', value: 'custom' },
 			],
-			default: 'production',
 			description: 'JD has no public test environment; use the local sandbox for trials',
-		},
-		{
-			displayName: 'Gateway URL',
-			name: 'customUrl',
-			type: 'string',
-			default: 'http://127.0.0.1:18080/jd/routerjson',
-			description: 'The full routerjson address; token renewal is called beside it (…/oauth2/refresh_token). The local sandbox serves both at this default.',
-			displayOptions: { show: { environment: ['custom'] } },
-		},
+			url: {
+				kind: 'Gateway URL',
+				name: 'customUrl',
+				default: 'http://127.0.0.1:18080/jd/routerjson',
+				description: 'The full routerjson address; token renewal is called beside it (…/oauth2/refresh_token). The local sandbox serves both at this default.',
+			},
+		}),
 		{
 			displayName: 'App Key',
 			name: 'appKey',
@@ -84,7 +78,7 @@ export class JdApi implements ICredentialType {
 	test: ICredentialTestRequest = {
 		request: {
 			method: 'POST',
-			url: `={{ $credentials.environment === "custom" ? $credentials.customUrl : "${JD_ENDPOINTS.production.gateway}" }}`,
+			url: gatewayUrlExpression(JD_ENDPOINTS.production.gateway),
 			body: { method: 'jingdong.pop.order.search', order_state: 'WAIT_SELLER_STOCK_OUT', optional_fields: 'orderId', page: '1', page_size: '1' },
 		},
 		rules: [

@@ -1,6 +1,7 @@
 import type { IAuthenticate, Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 import { CARRIER_SANDBOX_URLS } from './carrierSettings';
 import { signKdniaoRequest } from './carrierSigning';
+import { environmentProperties } from './environment';
 
 const failWhen = (code: string, message: string) =>
 	({ type: 'responseSuccessBody', properties: { key: 'ResultCode', value: code, message } }) as const;
@@ -15,25 +16,18 @@ export class KdniaoApi implements ICredentialType {
 	documentationUrl = 'https://github.com/unified-orders/n8n-nodes-unified-orders/blob/main/docs/nodes/Kdniao.md#credential';
 
 	properties: INodeProperties[] = [
-		{
-			displayName: 'Environment',
-			name: 'environment',
-			type: 'options',
-			options: [
+		...environmentProperties({
+			hosted: [
 				{ name: 'Production (api.kdniao.com)', value: 'production' },
 				{ name: 'Kdniao Sandbox (sandboxapi.kdniao.com)', value: 'sandbox' },
-				{ name: 'Custom Base URL (e.g. the Local Sandbox)', value: 'custom' },
 			],
-			default: 'production',
-		},
-		{
-			displayName: 'Base URL',
-			name: 'customBaseUrl',
-			type: 'string',
-			default: CARRIER_SANDBOX_URLS.kdniao,
-			description: 'The Kdniao paths (Ebusiness/EbusinessOrderHandle.aspx, api/dist, api/EOrderService) are added to it; the local sandbox serves them at this default',
-			displayOptions: { show: { environment: ['custom'] } },
-		},
+			url: {
+				kind: 'Base URL',
+				name: 'customBaseUrl',
+				default: CARRIER_SANDBOX_URLS.kdniao,
+				description: 'The Kdniao paths (Ebusiness/EbusinessOrderHandle.aspx, api/dist, api/EOrderService) are added to it; the local sandbox serves them at this default',
+			},
+		}),
 		{
 			displayName: 'EBusinessID (用户ID)',
 			name: 'eBusinessId',

@@ -1,6 +1,7 @@
 import type { IAuthenticate, Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 import { CARRIER_SANDBOX_URLS } from './carrierSettings';
 import { signKuaidi100Request } from './carrierSigning';
+import { environmentProperties } from './environment';
 
 const failWhen = (code: string, message: string) =>
 	({ type: 'responseSuccessBody', properties: { key: 'returnCode', value: code, message } }) as const;
@@ -15,25 +16,18 @@ export class Kuaidi100Api implements ICredentialType {
 	documentationUrl = 'https://github.com/unified-orders/n8n-nodes-unified-orders/blob/main/docs/nodes/Kuaidi100.md#credential';
 
 	properties: INodeProperties[] = [
-		{
-			displayName: 'Environment',
-			name: 'environment',
-			type: 'options',
-			options: [
+		...environmentProperties({
+			hosted: [
 				{ name: 'Production (poll.kuaidi100.com, api.kuaidi100.com)', value: 'production' },
-				{ name: 'Custom Base URL (e.g. the Local Sandbox)', value: 'custom' },
 			],
-			default: 'production',
 			description: 'Kuaidi100 has no public sandbox; use the local sandbox to try workflows without a paid account',
-		},
-		{
-			displayName: 'Base URL',
-			name: 'customBaseUrl',
-			type: 'string',
-			default: CARRIER_SANDBOX_URLS.kuaidi100,
-			description: 'Serves poll/query.do, poll and label/order; the local sandbox serves them at this default',
-			displayOptions: { show: { environment: ['custom'] } },
-		},
+			url: {
+				kind: 'Base URL',
+				name: 'customBaseUrl',
+				default: CARRIER_SANDBOX_URLS.kuaidi100,
+				description: 'Serves poll/query.do, poll and label/order; the local sandbox serves them at this default',
+			},
+		}),
 		{
 			displayName: 'Customer (公司编号)',
 			name: 'customer',

@@ -1,6 +1,7 @@
 import type { IAuthenticate, Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 import { CARRIER_SANDBOX_URLS } from './carrierSettings';
 import { signSfRequest } from './carrierSigning';
+import { environmentProperties } from './environment';
 
 const failWhen = (code: string, message: string) =>
 	({ type: 'responseSuccessBody', properties: { key: 'apiResultCode', value: code, message } }) as const;
@@ -15,25 +16,18 @@ export class SfExpressApi implements ICredentialType {
 	documentationUrl = 'https://github.com/unified-orders/n8n-nodes-unified-orders/blob/main/docs/nodes/SfExpress.md#credential';
 
 	properties: INodeProperties[] = [
-		{
-			displayName: 'Environment',
-			name: 'environment',
-			type: 'options',
-			options: [
+		...environmentProperties({
+			hosted: [
 				{ name: 'Production (bspgw.sf-express.com)', value: 'production' },
 				{ name: 'SF Sandbox (sfapi-sbox.sf-express.com)', value: 'sandbox' },
-				{ name: 'Custom Base URL (e.g. the Local Sandbox)', value: 'custom' },
 			],
-			default: 'production',
-		},
-		{
-			displayName: 'Base URL',
-			name: 'customBaseUrl',
-			type: 'string',
-			default: CARRIER_SANDBOX_URLS.sf,
-			description: 'std/service and oauth2/accessToken are added to it; the local sandbox serves them at this default',
-			displayOptions: { show: { environment: ['custom'] } },
-		},
+			url: {
+				kind: 'Base URL',
+				name: 'customBaseUrl',
+				default: CARRIER_SANDBOX_URLS.sf,
+				description: 'std/service and oauth2/accessToken are added to it; the local sandbox serves them at this default',
+			},
+		}),
 		{
 			displayName: 'Partner ID (顾客编码)',
 			name: 'partnerId',

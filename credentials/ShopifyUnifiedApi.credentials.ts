@@ -1,8 +1,9 @@
 import type { IAuthenticateGeneric, Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 import { SHOPIFY_API_VERSION } from '../lib/channels/shopify/codes';
+import { environmentProperties, trimmedCustomUrl } from './environment';
 
 // Production: https://<shop domain>/admin/api/<version>; custom: the given URL (trailing slash dropped) + the same path.
-const root = '($credentials.environment === "custom" ? ($credentials.customUrl.endsWith("/") ? $credentials.customUrl.slice(0, -1) : $credentials.customUrl) : "https://" + $credentials.shopDomain.replace(/^https?:\\/\\//, "").replace(/\\/.*$/, ""))';
+const root = `($credentials.environment === "custom" ? ${trimmedCustomUrl} : "https://" + $credentials.shopDomain.replace(/^https?:\\/\\//, "").replace(/\\/.*$/, ""))`;
 
 export class ShopifyUnifiedApi implements ICredentialType {
 	name = 'shopifyUnifiedApi';
@@ -14,24 +15,17 @@ export class ShopifyUnifiedApi implements ICredentialType {
 	documentationUrl = 'https://github.com/unified-orders/n8n-nodes-unified-orders/blob/main/docs/nodes/ShopifyStore.md#credential';
 
 	properties: INodeProperties[] = [
-		{
-			displayName: 'Environment',
-			name: 'environment',
-			type: 'options',
-			options: [
+		...environmentProperties({
+			hosted: [
 				{ name: 'Production (Your Myshopify.com Shop)', value: 'production' },
-				{ name: 'Custom Base URL (e.g. the Local Sandbox)', value: 'custom' },
 			],
-			default: 'production',
-		},
-		{
-			displayName: 'Base URL',
-			name: 'customUrl',
-			type: 'string',
-			default: 'http://127.0.0.1:18080/shopify',
-			description: `Where /admin/api/${SHOPIFY_API_VERSION}/... is served; the local sandbox serves it at this default`,
-			displayOptions: { show: { environment: ['custom'] } },
-		},
+			url: {
+				kind: 'Base URL',
+				name: 'customUrl',
+				default: 'http://127.0.0.1:18080/shopify',
+				description: `Where /admin/api/${SHOPIFY_API_VERSION}/... is served; the local sandbox serves it at this default`,
+			},
+		}),
 		{
 			displayName: 'Shop Domain',
 			name: 'shopDomain',

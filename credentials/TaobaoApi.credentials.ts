@@ -1,6 +1,7 @@
 import type { IAuthenticate, Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 import { TAOBAO_ENDPOINTS } from '../lib/channels/taobao/sign';
 import { signTopRequest } from './topSigning';
+import { environmentProperties, gatewayUrlExpression } from './environment';
 
 const topErrorRule = (code: number, message: string) =>
 	({ type: 'responseSuccessBody', properties: { key: 'error_response.code', value: code, message } }) as const;
@@ -15,25 +16,18 @@ export class TaobaoApi implements ICredentialType {
 	documentationUrl = 'https://github.com/unified-orders/n8n-nodes-unified-orders/blob/main/docs/nodes/Taobao.md#credential';
 
 	properties: INodeProperties[] = [
-		{
-			displayName: 'Environment',
-			name: 'environment',
-			type: 'options',
-			options: [
+		...environmentProperties({
+			hosted: [
 				{ name: 'Production (eco.taobao.com)', value: 'production' },
 				{ name: 'Taobao Sandbox (gw.api.tbsandbox.com)', value: 'sandbox' },
-				{ name: 'Custom Gateway URL (e.g. the Local Sandbox)', value: 'custom' },
 			],
-			default: 'production',
-		},
-		{
-			displayName: 'Gateway URL',
-			name: 'customUrl',
-			type: 'string',
-			default: 'http://127.0.0.1:18080/taobao/router/rest',
-			description: 'The full TOP gateway address, ending in /router/rest; the local sandbox serves it at this default',
-			displayOptions: { show: { environment: ['custom'] } },
-		},
+			url: {
+				kind: 'Gateway URL',
+				name: 'customUrl',
+				default: 'http://127.0.0.1:18080/taobao/router/rest',
+				description: 'The full TOP gateway address, ending in /router/rest; the local sandbox serves it at this default',
+			},
+		}),
 		{
 			displayName: 'App Key',
 			name: 'appKey',
@@ -96,7 +90,7 @@ export class TaobaoApi implements ICredentialType {
 	test: ICredentialTestRequest = {
 		request: {
 			method: 'POST',
-			url: `={{ $credentials.environment === "custom" ? $credentials.customUrl : ($credentials.environment === "sandbox" ? "${TAOBAO_ENDPOINTS.sandbox}" : "${TAOBAO_ENDPOINTS.production}") }}`,
+			url: gatewayUrlExpression(TAOBAO_ENDPOINTS.production, TAOBAO_ENDPOINTS.sandbox),
 			body: { method: 'taobao.trades.sold.get', fields: 'tid', page_no: 1, page_size: 1, use_has_next: true },
 		},
 		rules: [

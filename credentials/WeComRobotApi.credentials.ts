@@ -1,6 +1,7 @@
 import type { IAuthenticate, Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 import { SANDBOX_BASE_URLS } from '../lib/notify';
 import { signRobotRequest } from './robotSigning';
+import { environmentProperties } from './environment';
 
 export class WeComRobotApi implements ICredentialType {
 	name = 'weComRobotApi';
@@ -12,24 +13,17 @@ export class WeComRobotApi implements ICredentialType {
 	documentationUrl = 'https://github.com/unified-orders/n8n-nodes-unified-orders/blob/main/docs/nodes/TeamNotify.md#wecom';
 
 	properties: INodeProperties[] = [
-		{
-			displayName: 'Environment',
-			name: 'environment',
-			type: 'options',
-			options: [
+		...environmentProperties({
+			hosted: [
 				{ name: 'Production (qyapi.weixin.qq.com)', value: 'production' },
-				{ name: 'Custom Base URL (e.g. the Local Sandbox)', value: 'custom' },
 			],
-			default: 'production',
-		},
-		{
-			displayName: 'Base URL',
-			name: 'customBaseUrl',
-			type: 'string',
-			default: SANDBOX_BASE_URLS.wecom,
-			description: 'Where the robot API is served; the local sandbox serves it at this default',
-			displayOptions: { show: { environment: ['custom'] } },
-		},
+			url: {
+				kind: 'Base URL',
+				name: 'customBaseUrl',
+				default: SANDBOX_BASE_URLS.wecom,
+				description: 'Where the robot API is served; the local sandbox serves it at this default',
+			},
+		}),
 		{
 			displayName: 'Webhook Key',
 			name: 'token',

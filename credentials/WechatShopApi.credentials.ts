@@ -1,8 +1,9 @@
 import type { Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 import { DEFAULT_TOKEN_MODE, WECHAT_ENDPOINTS } from '../lib/channels/wechatShop/sign';
+import { environmentProperties, trimmedCustomUrl } from './environment';
 
 // A trailing slash on the custom URL is dropped, as the nodes do, so paths never start with "//".
-const baseUrl = `{{ $credentials.environment !== "custom" ? "${WECHAT_ENDPOINTS.production}" : ($credentials.customUrl.endsWith("/") ? $credentials.customUrl.slice(0, -1) : $credentials.customUrl) }}`;
+const baseUrl = `{{ $credentials.environment !== "custom" ? "${WECHAT_ENDPOINTS.production}" : ${trimmedCustomUrl} }}`;
 
 const wechatErrorRule = (code: number, message: string) =>
 	({ type: 'responseSuccessBody', properties: { key: 'errcode', value: code, message } }) as const;
@@ -17,24 +18,17 @@ export class WechatShopApi implements ICredentialType {
 	documentationUrl = 'https://github.com/unified-orders/n8n-nodes-unified-orders/blob/main/docs/nodes/WechatShop.md#credential';
 
 	properties: INodeProperties[] = [
-		{
-			displayName: 'Environment',
-			name: 'environment',
-			type: 'options',
-			options: [
+		...environmentProperties({
+			hosted: [
 				{ name: 'Production (api.weixin.qq.com)', value: 'production' },
-				{ name: 'Custom Base URL (e.g. the Local Sandbox)', value: 'custom' },
 			],
-			default: 'production',
-		},
-		{
-			displayName: 'Base URL',
-			name: 'customUrl',
-			type: 'string',
-			default: 'http://127.0.0.1:18080/wechat',
-			description: 'Where the WeChat API paths (/cgi-bin/..., /channels/ec/...) are served; the local sandbox serves them at this default',
-			displayOptions: { show: { environment: ['custom'] } },
-		},
+			url: {
+				kind: 'Base URL',
+				name: 'customUrl',
+				default: 'http://127.0.0.1:18080/wechat',
+				description: 'Where the WeChat API paths (/cgi-bin/..., /channels/ec/...) are served; the local sandbox serves them at this default',
+			},
+		}),
 		{
 			displayName: 'AppID',
 			name: 'appId',

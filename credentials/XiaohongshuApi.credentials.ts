@@ -2,6 +2,7 @@ import type { IAuthenticate, Icon, ICredentialTestRequest, ICredentialType, INod
 import { XHS_ENDPOINTS } from '../lib/channels/xiaohongshu/sign';
 import { XHS_ERROR_CODE } from '../lib/channels/xiaohongshu/codes';
 import { signXhsRequest } from './xhsSigning';
+import { environmentProperties, gatewayUrlExpression } from './environment';
 
 const xhsErrorRule = (code: number, message: string) =>
 	({ type: 'responseSuccessBody', properties: { key: 'error_code', value: code, message } }) as const;
@@ -16,24 +17,17 @@ export class XiaohongshuApi implements ICredentialType {
 	documentationUrl = 'https://github.com/unified-orders/n8n-nodes-unified-orders/blob/main/docs/nodes/Xiaohongshu.md#credential';
 
 	properties: INodeProperties[] = [
-		{
-			displayName: 'Environment',
-			name: 'environment',
-			type: 'options',
-			options: [
+		...environmentProperties({
+			hosted: [
 				{ name: 'Production (ark.xiaohongshu.com)', value: 'production' },
-				{ name: 'Custom Gateway URL (e.g. the Local Sandbox)', value: 'custom' },
 			],
-			default: 'production',
-		},
-		{
-			displayName: 'Gateway URL',
-			name: 'customUrl',
-			type: 'string',
-			default: 'http://127.0.0.1:18080/xhs/ark/open_api/v3/common_controller',
-			description: 'The full common_controller URL; the local sandbox serves it at this default',
-			displayOptions: { show: { environment: ['custom'] } },
-		},
+			url: {
+				kind: 'Gateway URL',
+				name: 'customUrl',
+				default: 'http://127.0.0.1:18080/xhs/ark/open_api/v3/common_controller',
+				description: 'The full common_controller URL; the local sandbox serves it at this default',
+			},
+		}),
 		{
 			displayName: 'App ID',
 			name: 'appId',
@@ -84,7 +78,7 @@ export class XiaohongshuApi implements ICredentialType {
 	test: ICredentialTestRequest = {
 		request: {
 			method: 'POST',
-			url: `={{ $credentials.environment === "custom" ? $credentials.customUrl : "${XHS_ENDPOINTS.production}" }}`,
+			url: gatewayUrlExpression(XHS_ENDPOINTS.production),
 			body: { method: 'order.getOrderList', timeType: 1, secondsAgo: 3600, pageNo: 1, pageSize: 1 },
 		},
 		rules: [
