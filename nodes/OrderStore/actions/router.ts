@@ -11,7 +11,7 @@ import * as order from './order/Order.resource';
 import * as sku from './sku/Sku.resource';
 
 const RESOURCES: Record<string, Record<string, StoreOperation>> = {
-	order: { upsert: order.upsert, get: order.get, search: order.search, update: order.update, history: order.history },
+	order: { upsert: order.upsert, get: order.get, findByTracking: order.findByTracking, search: order.search, update: order.update, history: order.history },
 	inventory: {
 		upsertWarehouse: inventory.upsertWarehouse,
 		setOnHand: inventory.setOnHand,
@@ -25,7 +25,7 @@ const RESOURCES: Record<string, Record<string, StoreOperation>> = {
 	customer: { get: customer.get, merge: customer.merge },
 	cursor: { get: cursor.get, commit: cursor.commit },
 	deadLetter: { list: deadLetter.list, replay: deadLetter.replay, discard: deadLetter.discard },
-	maintenance: { backup: maintenance.backup, stats: maintenance.stats },
+	maintenance: { backup: maintenance.backup, report: maintenance.report, stats: maintenance.stats },
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -4,7 +4,8 @@ import type { OrderRef, OrderStore } from '../../../../lib/store';
 import type { StoreAccess } from '../../../shared/store';
 import { channelOptions, eachItem, orderIdField, outputOrder, readOptions, requiredString, showFullContactOption } from '../common';
 
-const properties: INodeProperties[] = [
+/** Find By + the order ID or the channel's order number; shared with Update. */
+export const orderRefProperties: INodeProperties[] = [
 	{
 		displayName: 'Find By',
 		name: 'findBy',
@@ -42,6 +43,10 @@ const properties: INodeProperties[] = [
 		description: "The channel's own order number (tid, orderId, ...)",
 		displayOptions: { show: { findBy: ['channelOrder'] } },
 	},
+];
+
+const properties: INodeProperties[] = [
+	...orderRefProperties,
 	{
 		displayName: 'Options',
 		name: 'options',
