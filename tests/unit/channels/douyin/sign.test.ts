@@ -3,7 +3,7 @@ import { douyinPushSign, parseDouyinPush, verifyDouyinPush } from '../../../../l
 import vectors from '../../../fixtures/vectors/channels.json';
 
 type Vector = { id: string; inputs: Record<string, string>; expected: Record<string, string> };
-const byId = (id: string) => (vectors as Vector[]).find((v) => v.id === id) as Vector;
+const byId = (id: string) => (vectors as unknown as Vector[]).find((v) => v.id === id) as Vector;
 const HMAC = byId('douyin-hmac-sha256-derived');
 const MD5 = byId('douyin-md5-legacy-derived');
 const PUSH = byId('douyin-push-event-sign-derived');
