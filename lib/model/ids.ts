@@ -20,11 +20,17 @@ export function orderId(channel: string, shopId: string, channelOrderId: string)
 	assertIdPart('channel', channel);
 	assertIdPart('shopId', shopId);
 	assertIdPart('channelOrderId', channelOrderId);
-	const digest = createHash('sha256')
-		.update([channel, shopId, channelOrderId].join(ID_SEPARATOR), 'utf8')
-		.digest('hex');
-	return `uo_${digest.slice(0, 32)}`;
+	const key = `${channel}${ID_SEPARATOR}${shopId}${ID_SEPARATOR}${channelOrderId}`;
+	// Normalizing an order asks twice in a row (building it, then validateOrder checking it).
+	if (key === lastKey) return lastId;
+	const digest = createHash('sha256').update(key, 'utf8').digest('hex');
+	lastKey = key;
+	lastId = `uo_${digest.slice(0, 32)}`;
+	return lastId;
 }
+
+let lastKey = '';
+let lastId = '';
 
 /** Matches ids produced by orderId(). */
 export const ORDER_ID_PATTERN = /^uo_[0-9a-f]{32}$/;

@@ -81,13 +81,20 @@ export function parseMoney(value: unknown, opts: ParseMoneyOptions = {}): number
 
 	const decimals = unit === 'minor' ? 0 : exponent;
 	// Padding zeros ("10.0000" from a store set to 4 decimals) are exact; only real extra digits are refused.
-	const significantFraction = fraction.replace(/0+$/, '');
-	if (significantFraction.length > decimals) {
+	let significant = fraction.length;
+	while (significant > 0 && fraction.charCodeAt(significant - 1) === 48) significant--;
+	if (significant > decimals) {
 		fail(`${currency} allows at most ${decimals} decimal place${decimals === 1 ? '' : 's'}`);
 	}
-	const minor = BigInt(whole + significantFraction.padEnd(decimals, '0'));
-	if (minor > MAX_MINOR) fail('amount exceeds the largest safe integer of minor units');
-	const result = Number(minor);
+	const digits = whole + fraction.slice(0, significant).padEnd(decimals, '0');
+	// Up to 15 digits a double holds the integer exactly; longer ones go through BigInt for the range check.
+	let result: number;
+	if (digits.length <= 15) result = Number(digits);
+	else {
+		const minor = BigInt(digits);
+		if (minor > MAX_MINOR) fail('amount exceeds the largest safe integer of minor units');
+		result = Number(minor);
+	}
 	return sign && result !== 0 ? -result : result;
 }
 

@@ -30,6 +30,8 @@ const MAX_EPOCH_MILLIS = 8.64e15;
 interface ZonedInstant {
 	millis: number;
 	offsetMinutes: number;
+	/** 'yyyy-MM-ddTHH:mm:ss.SSS' of the instant in offsetMinutes, when the text already showed it so. */
+	wall?: string;
 }
 
 /** ISO-8601 date-time that carries an offset: what validate.ts and the JSON Schema accept. */
@@ -70,12 +72,7 @@ export function compareIso(a: string, b: string): -1 | 0 | 1 {
 
 /** True when the value is an ISO-8601 date-time with an offset naming a real calendar instant. */
 export function isIsoWithOffset(value: unknown): boolean {
-	try {
-		parseDateTimeText(value, 'iso');
-		return true;
-	} catch {
-		return false;
-	}
+	return typeof readDateTimeText(value, 'iso') !== 'string';
 }
 
 /** Canonical ISO for an epoch-millis instant, in +08:00 unless another offset (minutes) is given. */
@@ -93,12 +90,19 @@ export function toShanghaiLocal(iso: string): string {
 	return `${datePart(wall)} ${timePart(wall)}`;
 }
 
-function toCanonical({ millis, offsetMinutes }: ZonedInstant): string {
+function toCanonical({ millis, offsetMinutes, wall: wallText }: ZonedInstant): string {
+	const suffix = offsetSuffix(offsetMinutes);
+	if (wallText !== undefined) return wallText + suffix;
 	const wall = new Date(millis + offsetMinutes * 60_000);
 	const ms = pad(wall.getUTCMilliseconds(), 3);
+	return `${datePart(wall)}T${timePart(wall)}.${ms}${suffix}`;
+}
+
+function offsetSuffix(offsetMinutes: number): string {
+	if (offsetMinutes === SHANGHAI_OFFSET_MINUTES) return '+08:00';
 	const sign = offsetMinutes < 0 ? '-' : '+';
 	const abs = Math.abs(offsetMinutes);
-	return `${datePart(wall)}T${timePart(wall)}.${ms}${sign}${pad(Math.floor(abs / 60), 2)}:${pad(abs % 60, 2)}`;
+	return `${sign}${pad(Math.floor(abs / 60), 2)}:${pad(abs % 60, 2)}`;
 }
 
 /** The UTC fields of `wall` (an instant already shifted by the offset) as yyyy-MM-dd. */
@@ -117,47 +121,73 @@ function pad(value: number, width: number): string {
 }
 
 function parseDateTimeText(value: unknown, kind: 'shanghai_local' | 'iso'): ZonedInstant {
-	const fail = (reason: string): never => {
-		throw new TimeError(value, kind, reason);
-	};
-	if (typeof value !== 'string') return fail(`expected a string, got ${value === null ? 'null' : typeof value}`);
-	const match = DATE_TIME.exec(value);
-	if (!match) return fail('expected yyyy-MM-dd HH:mm:ss (shanghai_local) or yyyy-MM-ddTHH:mm:ss±HH:mm (iso)');
-	const [, year, month, day, separator, hour, minute, second, fraction = '', space, offset] = match;
-	if (kind === 'iso') {
-		if (separator !== 'T') fail("ISO-8601 needs 'T' between date and time");
-		if (offset === undefined) fail('an ISO time must carry an offset or Z');
-		if (space) fail('no space is allowed before the offset');
-	}
-	const offsetMinutes = offset === undefined ? SHANGHAI_OFFSET_MINUTES : parseOffset(offset, fail);
-	const fields = [year, month, day, hour, minute, second].map(Number);
-	const [y, mo, d, h, mi, sec] = fields;
-	// Channels send at most milliseconds; finer digits are truncated.
-	const ms = Number(fraction.slice(0, 3).padEnd(3, '0'));
-	const wall = new Date(0);
-	wall.setUTCFullYear(y, mo - 1, d);
-	wall.setUTCHours(h, mi, sec, ms);
-	// Date rolls overflows (Feb 30, hour 24) forward instead of refusing; require every field to survive.
-	const exact =
-		wall.getUTCFullYear() === y &&
-		wall.getUTCMonth() === mo - 1 &&
-		wall.getUTCDate() === d &&
-		wall.getUTCHours() === h &&
-		wall.getUTCMinutes() === mi &&
-		wall.getUTCSeconds() === sec;
-	if (!exact) fail('not a real calendar date and time');
-	const millis = wall.getTime() - offsetMinutes * 60_000;
-	if (Math.abs(millis) > MAX_EPOCH_MILLIS) fail('beyond the representable range');
-	// A local-kind value that did carry an offset is still reported in Beijing time.
-	return { millis, offsetMinutes: kind === 'shanghai_local' ? SHANGHAI_OFFSET_MINUTES : offsetMinutes };
+	const read = readDateTimeText(value, kind);
+	if (typeof read === 'string') throw new TimeError(value, kind, read);
+	return read;
 }
 
-function parseOffset(offset: string, fail: (reason: string) => never): number {
+const MILLIS_PER_DAY = 86_400_000;
+
+/** Days from 1970-01-01 to a proleptic Gregorian date (month 1-12), for any year. */
+function daysFromCivil(year: number, month: number, day: number): number {
+	const y = month <= 2 ? year - 1 : year;
+	const era = Math.floor(y / 400);
+	const yearOfEra = y - era * 400;
+	const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+	const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+	return era * 146_097 + dayOfEra - 719_468;
+}
+
+function daysInMonth(year: number, month: number): number {
+	if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+	return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/** The instant a date-time text names, or why it names none (a string), without throwing. */
+function readDateTimeText(value: unknown, kind: 'shanghai_local' | 'iso'): ZonedInstant | string {
+	if (typeof value !== 'string') return `expected a string, got ${value === null ? 'null' : typeof value}`;
+	const match = DATE_TIME.exec(value);
+	if (!match) return 'expected yyyy-MM-dd HH:mm:ss (shanghai_local) or yyyy-MM-ddTHH:mm:ss±HH:mm (iso)';
+	const [, year, month, day, separator, hour, minute, second, fraction = '', space, offset] = match;
+	if (kind === 'iso') {
+		if (separator !== 'T') return "ISO-8601 needs 'T' between date and time";
+		if (offset === undefined) return 'an ISO time must carry an offset or Z';
+		if (space) return 'no space is allowed before the offset';
+	}
+	let offsetMinutes = SHANGHAI_OFFSET_MINUTES;
+	if (offset !== undefined) {
+		const parsed = parseOffset(offset);
+		if (typeof parsed === 'string') return parsed;
+		offsetMinutes = parsed;
+	}
+	const y = Number(year);
+	const mo = Number(month);
+	const d = Number(day);
+	const h = Number(hour);
+	const mi = Number(minute);
+	const sec = Number(second);
+	// Channels send at most milliseconds; finer digits are truncated.
+	const msText = fraction.length === 3 ? fraction : fraction.slice(0, 3).padEnd(3, '0');
+	// Every field must name a real calendar date and time (no Feb 30, hour 24 or second 60).
+	if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h > 23 || mi > 59 || sec > 59) {
+		return 'not a real calendar date and time';
+	}
+	const wallMillis = daysFromCivil(y, mo, d) * MILLIS_PER_DAY + ((h * 60 + mi) * 60 + sec) * 1000 + Number(msText);
+	const millis = wallMillis - offsetMinutes * 60_000;
+	if (Math.abs(millis) > MAX_EPOCH_MILLIS) return 'beyond the representable range';
+	// A local-kind value that did carry an offset is still reported in Beijing time.
+	const shownOffset = kind === 'shanghai_local' ? SHANGHAI_OFFSET_MINUTES : offsetMinutes;
+	const wall = shownOffset === offsetMinutes ? `${year}-${month}-${day}T${hour}:${minute}:${second}.${msText}` : undefined;
+	return { millis, offsetMinutes: shownOffset, wall };
+}
+
+/** Minutes east of UTC for 'Z', '+08', '+0800' or '+08:00', or why the offset is out of range. */
+function parseOffset(offset: string): number | string {
 	if (offset === 'Z') return 0;
 	const digits = offset.slice(1).replace(':', '');
 	const hours = Number(digits.slice(0, 2));
 	const minutes = digits.length > 2 ? Number(digits.slice(2)) : 0;
-	if (hours > 14 || minutes > 59 || (hours === 14 && minutes > 0)) fail(`offset ${offset} is out of range`);
+	if (hours > 14 || minutes > 59 || (hours === 14 && minutes > 0)) return `offset ${offset} is out of range`;
 	return (offset.startsWith('-') ? -1 : 1) * (hours * 60 + minutes);
 }
 

@@ -16,6 +16,48 @@ export function validateOrder(value: unknown): Problem[] {
 	return problems;
 }
 
+/**
+ * True when a leaf value passes its spec; objects and arrays say false so the full walk below takes them.
+ * The common case (a valid value) then costs no path string.
+ */
+function leafIsValid(value: unknown, spec: ValueSpec): boolean {
+	switch (spec.kind) {
+		case 'any':
+			return true;
+		case 'boolean':
+			return typeof value === 'boolean';
+		case 'minor':
+			return Number.isSafeInteger(value) && (value as number) >= 0;
+		case 'positive_int':
+			return Number.isSafeInteger(value) && (value as number) >= 1;
+		case 'iso':
+			return isIsoWithOffset(value);
+		case 'currency':
+			return typeof value === 'string' && CURRENCY_CODE_PATTERN.test(value);
+		case 'enum':
+			return typeof value === 'string' && spec.values.includes(value);
+		case 'string':
+			return (
+				typeof value === 'string' &&
+				!(spec.nonEmpty && value === '') &&
+				(spec.pattern === undefined || patternOf(spec.pattern).test(value))
+			);
+		default:
+			return false;
+	}
+}
+
+const PATTERNS = new Map<string, RegExp>();
+
+function patternOf(source: string): RegExp {
+	let pattern = PATTERNS.get(source);
+	if (pattern === undefined) {
+		pattern = new RegExp(source);
+		PATTERNS.set(source, pattern);
+	}
+	return pattern;
+}
+
 function checkValue(value: unknown, spec: ValueSpec, path: string, problems: Problem[]): void {
 	const report = (message: string) => problems.push({ path, message });
 	switch (spec.kind) {
@@ -50,7 +92,7 @@ function checkValue(value: unknown, spec: ValueSpec, path: string, problems: Pro
 		case 'string':
 			if (typeof value !== 'string') report(`must be a string (got ${describeValue(value)})`);
 			else if (spec.nonEmpty && value === '') report('must not be empty');
-			else if (spec.pattern !== undefined && !new RegExp(spec.pattern).test(value)) {
+			else if (spec.pattern !== undefined && !patternOf(spec.pattern).test(value)) {
 				report(`${spec.patternHint ?? `must match ${spec.pattern}`} (got ${describeValue(value)})`);
 			}
 			return;
@@ -62,7 +104,9 @@ function checkValue(value: unknown, spec: ValueSpec, path: string, problems: Pro
 			if (spec.minItems !== undefined && value.length < spec.minItems) {
 				report(`must have at least ${spec.minItems} item${spec.minItems === 1 ? '' : 's'}`);
 			}
-			value.forEach((item, index) => checkValue(item, spec.items, `${path}[${index}]`, problems));
+			for (let index = 0; index < value.length; index++) {
+				if (!leafIsValid(value[index], spec.items)) checkValue(value[index], spec.items, `${path}[${index}]`, problems);
+			}
 			return;
 		case 'object':
 			if (!isRecord(value)) {
@@ -81,17 +125,17 @@ function checkFields(
 	path: string,
 	problems: Problem[],
 ): void {
-	for (const [key, field] of Object.entries(fields)) {
+	for (const [key, field] of entriesOf(fields)) {
 		const fieldValue = value[key];
 		// An explicit undefined is what JSON drops: the same as absent.
 		if (fieldValue === undefined) {
 			if (field.required) problems.push({ path: childPath(path, key), message: 'is required' });
 			continue;
 		}
-		checkValue(fieldValue, field.value, childPath(path, key), problems);
+		if (!leafIsValid(fieldValue, field.value)) checkValue(fieldValue, field.value, childPath(path, key), problems);
 	}
-	for (const key of Object.keys(value)) {
-		if (!Object.hasOwn(fields, key)) {
+	for (const key in value) {
+		if (Object.hasOwn(value, key) && !Object.hasOwn(fields, key)) {
 			problems.push({ path: childPath(path, key), message: `is not a field of ${typeName}` });
 		}
 	}
@@ -138,6 +182,18 @@ function checkCrossFields(order: Record<string, unknown>, problems: Problem[]): 
 	arrayAt(allocation.warehouses).forEach((warehouse, index) => {
 		if (isRecord(warehouse)) checkLineRefs(warehouse.lineIds, `$.allocation.warehouses[${index}].lineIds`);
 	});
+}
+
+const ENTRIES = new WeakMap<FieldTable, Array<[string, FieldTable[string]]>>();
+
+/** Object.entries of a shape table, listed once per table instead of once per validated object. */
+function entriesOf(fields: FieldTable): Array<[string, FieldTable[string]]> {
+	let entries = ENTRIES.get(fields);
+	if (entries === undefined) {
+		entries = Object.entries(fields);
+		ENTRIES.set(fields, entries);
+	}
+	return entries;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
