@@ -157,6 +157,18 @@ export function normalizeOwnSiteOrder(raw: unknown, mapping: OwnSiteMapping, opt
 	const goods = mappedGoods ?? (paid !== undefined ? paid - shippingFee + discount : undefined);
 	if (goods !== undefined && goods < 0) read.fail('totalAmount', undefined, `paid - shipping + discount is negative (${goods}); map the goods total`);
 
+	const buyer = compact({ id: read.id('buyerId', false), nick: read.text('buyerNick') });
+	const receiver = compact({
+		name: read.text('receiverName'),
+		phone: read.text('receiverPhone'),
+		province: read.text('receiverProvince'),
+		city: read.text('receiverCity'),
+		district: read.text('receiverDistrict'),
+		address: read.text('receiverAddress'),
+		postcode: read.text('receiverPostcode'),
+		masked: false,
+	});
+	const buyerMessage = read.text('buyerMessage');
 	const lines = linesOf(raw, base, mapping, moneyCurrency, problems);
 
 	if (problems.length > 0) return { ok: false, problems, channelOrderId };
@@ -175,24 +187,13 @@ export function normalizeOwnSiteOrder(raw: unknown, mapping: OwnSiteMapping, opt
 		paidAt,
 		updatedAt: updatedAt as string,
 		lines,
-		buyer: compact({ id: read.id('buyerId', false), nick: read.text('buyerNick') }),
-		receiver: compact({
-			name: read.text('receiverName'),
-			phone: read.text('receiverPhone'),
-			province: read.text('receiverProvince'),
-			city: read.text('receiverCity'),
-			district: read.text('receiverDistrict'),
-			address: read.text('receiverAddress'),
-			postcode: read.text('receiverPostcode'),
-			masked: false,
-		}),
-		buyerMessage: read.text('buyerMessage'),
+		buyer,
+		receiver,
+		buyerMessage,
 		tags: [],
 		flags: mappedGoods === undefined ? [FLAG_GOODS_DERIVED] : [],
 		raw: options.keepRaw ? raw : undefined,
 	};
-	// Optional fields read above may still have been unreadable (e.g. an object where text belongs).
-	if (problems.length > 0) return { ok: false, problems, channelOrderId };
 	compact(order);
 	const invalid = validateOrder(order).map((p): NormalizeProblem => ({ ...p, source: 'order' }));
 	if (invalid.length > 0) return { ok: false, problems: invalid, channelOrderId };
