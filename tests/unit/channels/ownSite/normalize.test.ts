@@ -136,7 +136,7 @@ describe('own site normalize: default mapping, yuan', () => {
 	});
 
 	it('takes a currency from the order in its own minor unit', () => {
-		const body = { ...clone(defaultBody), currency: 'JPY', total_amount: '2180', paid_amount: '2085', shipping_fee: '100', discount_amount: '195' };
+		const body: Record<string, unknown> = { ...clone(defaultBody), currency: 'JPY', total_amount: '2180', paid_amount: '2085', shipping_fee: '100', discount_amount: '195' };
 		body.items = [{ id: 1, title: 'tea', quantity: 1, unit_price: '2180', paid_amount: '1985' }];
 		expect(orderOf(normalizeOwnSiteOrder(body, defaults))).toMatchObject({ currency: 'JPY', totals: { paid: 2085, goods: 2180 } });
 	});
