@@ -38,6 +38,10 @@ export async function reserveForOrder(
 	options: ReserveOptions = {},
 ): Promise<ReservationResult> {
 	checkRequests(orderId, lines);
+	if (ctx.driver.dialect.name === 'postgres' && lines.length && new Set(lines.map((l) => l.masterSku)).size === lines.length) {
+		const done = await reserveInOneStatement(ctx, orderId, lines, options);
+		if (done) return done;
+	}
 	try {
 		return await ctx.driver.write((tx) => reserveWithin(ctx, tx, orderId, lines, options));
 	} catch (err) {
@@ -45,6 +49,108 @@ export async function reserveForOrder(
 		throw err;
 	}
 }
+
+/**
+ * PostgreSQL: the whole reservation of an order as one statement in its own transaction, so the stock rows
+ * stay locked only while that statement runs and commits (one round trip, no client think time in between).
+ * It locks the candidate stock rows in (SKU, warehouse) order, picks per line the first candidate warehouse
+ * with enough available, and only when every line not reserved before has one, claims the lines, takes the
+ * units and writes the ledger. Lines must name distinct SKUs (each stock row changes once). Returns
+ * undefined when it wrote nothing for a reason the transactional path must report exactly (shortage, unknown
+ * order, a concurrent claim of the same line, a lock conflict): that path then runs as before.
+ */
+async function reserveInOneStatement(
+	ctx: StoreContext,
+	orderId: string,
+	lines: readonly ReservationRequest[],
+	options: ReserveOptions,
+): Promise<ReservationResult | undefined> {
+	const requests = lines.map((l) => ({ line_id: l.lineId, master_sku: l.masterSku, qty: l.quantity, wh: l.warehouseId ?? null }));
+	let row: OneStatementRow | undefined;
+	try {
+		row = await ctx.driver.get<OneStatementRow>(RESERVE_ORDER_PG_SQL, [
+			orderId,
+			ctx.now(),
+			actorOf(options),
+			options.region ?? null,
+			options.channel ?? null,
+			JSON.stringify(requests),
+		]);
+	} catch (err) {
+		if (['40001', '40P01'].includes((err as { code?: string }).code ?? '')) return undefined;
+		throw err;
+	}
+	if (!row) return undefined;
+	const had = (row.had ?? []) as ReservationRow[];
+	const claimed = (row.claimed ?? []) as ReservationRow[];
+	if (claimed.length !== Number(row.todo)) return undefined;
+	const out: ReservedLine[] = [...had.map((r) => toLine(r, false)), ...claimed.map((r) => toLine({ ...r, status: 'active' }, true))];
+	out.sort((a, b) => compareText(a.masterSku, b.masterSku) || compareText(a.lineId, b.lineId));
+	return { orderId, ok: true, lines: out, shortages: [] };
+}
+
+interface OneStatementRow {
+	todo: number;
+	had: unknown[] | null;
+	claimed: unknown[] | null;
+}
+
+/** Params: order id, now, actor, region, channel, lines as JSON [{line_id, master_sku, qty, wh}]. */
+const RESERVE_ORDER_PG_SQL = `WITH p AS (
+	SELECT ?::text AS order_id, ?::bigint AS now_ms, ?::text AS actor, ?::text AS region, ?::text AS channel, ?::json AS lines
+), req AS (
+	SELECT r.line_id, r.master_sku, r.qty, r.wh FROM p, json_to_recordset(p.lines) AS r(line_id text, master_sku text, qty bigint, wh text)
+), had AS (
+	SELECT res.line_id, res.master_sku, res.warehouse_id, res.quantity, res.status
+	FROM reservations res JOIN req ON res.line_id = req.line_id AND res.master_sku = req.master_sku, p
+	WHERE res.order_id = p.order_id
+), todo AS (
+	SELECT req.* FROM req WHERE NOT EXISTS (SELECT 1 FROM had WHERE had.line_id = req.line_id AND had.master_sku = req.master_sku)
+), wh AS (
+	SELECT w.id, row_number() OVER (ORDER BY w.priority, w.id) AS rank
+	FROM warehouses w, p
+	WHERE w.active = 1
+		AND (p.region IS NULL OR w.regions::jsonb = '[]'::jsonb OR w.regions::jsonb @> jsonb_build_array(p.region))
+		AND (p.channel IS NULL OR w.channels::jsonb = '[]'::jsonb OR w.channels::jsonb @> jsonb_build_array(p.channel))
+), cand AS (
+	SELECT t.line_id, t.master_sku, t.qty, t.wh AS warehouse_id, 0::bigint AS rank FROM todo t WHERE t.wh IS NOT NULL
+	UNION ALL
+	SELECT t.line_id, t.master_sku, t.qty, wh.id, wh.rank FROM todo t, wh WHERE t.wh IS NULL
+), locked AS (
+	SELECT s.warehouse_id, s.master_sku, s.on_hand - s.reserved - s.safety AS available
+	FROM stock s
+	WHERE (s.warehouse_id, s.master_sku) IN (SELECT warehouse_id, master_sku FROM cand)
+	ORDER BY s.master_sku, s.warehouse_id
+	FOR UPDATE
+), pick AS (
+	SELECT DISTINCT ON (c.line_id, c.master_sku) c.line_id, c.master_sku, c.qty, c.warehouse_id
+	FROM cand c JOIN locked l ON l.warehouse_id = c.warehouse_id AND l.master_sku = c.master_sku
+	WHERE l.available >= c.qty
+	ORDER BY c.line_id, c.master_sku, c.rank
+), go AS (
+	SELECT (SELECT count(*) FROM pick) = (SELECT count(*) FROM todo) AND EXISTS (SELECT 1 FROM orders o, p WHERE o.id = p.order_id) AS ok
+), claim AS (
+	INSERT INTO reservations (order_id, line_id, master_sku, warehouse_id, quantity, status, created_ms, updated_ms)
+	SELECT p.order_id, pick.line_id, pick.master_sku, pick.warehouse_id, pick.qty, 'active', p.now_ms, p.now_ms
+	FROM pick, p WHERE (SELECT ok FROM go)
+	ON CONFLICT (order_id, line_id, master_sku) DO NOTHING
+	RETURNING line_id, master_sku, warehouse_id, quantity
+), moved AS (
+	UPDATE stock s SET reserved = s.reserved + c.quantity, updated_ms = p.now_ms
+	FROM claim c, p
+	WHERE s.warehouse_id = c.warehouse_id AND s.master_sku = c.master_sku AND s.on_hand - s.reserved - s.safety >= c.quantity
+	RETURNING s.warehouse_id, s.master_sku, s.on_hand, s.reserved, s.safety
+), logged AS (
+	INSERT INTO stock_ledger (warehouse_id, master_sku, kind, delta_on_hand, delta_reserved, on_hand_after, reserved_after, safety_after, reason, order_id, line_id, actor, at_ms)
+	SELECT m.warehouse_id, m.master_sku, 'reserve', 0, c.quantity, m.on_hand, m.reserved, m.safety, NULL, p.order_id, c.line_id, p.actor, p.now_ms
+	FROM moved m JOIN claim c ON c.warehouse_id = m.warehouse_id AND c.master_sku = m.master_sku, p
+	ORDER BY m.master_sku, c.line_id
+	RETURNING 1
+)
+SELECT (SELECT count(*) FROM todo) AS todo,
+	(SELECT json_agg(had) FROM had) AS had,
+	(SELECT json_agg(c) FROM claim c JOIN moved m ON m.warehouse_id = c.warehouse_id AND m.master_sku = c.master_sku) AS claimed,
+	(SELECT count(*) FROM logged) AS logged`;
 
 async function reserveWithin(
 	ctx: StoreContext,
