@@ -1,19 +1,19 @@
 // The JD emulator seen through the pack's JD client: clients for the default shops, the truth as JD shows
-// it (what a correct pull must give back), and a small admin caller.
+// it (what a correct pull must give back) and call counting; the shared parts come from ../kit.
 import { fromChannelCarrierCode, CarrierCodeError } from '../../../../lib/carriers/carrierCodes';
 import { createJdClient, type JdClient } from '../../../../lib/channels/jd/client';
 import { ORDER_STATE_MAP } from '../../../../lib/channels/jd/codes';
 import type { JdCredentials } from '../../../../lib/channels/jd/sign';
 import { request as httpRequest } from 'node:http';
 import { buildUrl, toChannelApiError, type HttpClient } from '../../../../lib/http';
-import { isoFromMillis, type UnifiedOrder } from '../../../../lib/model';
-import type { RetryPolicy } from '../../../../lib/retry';
+import type { UnifiedOrder } from '../../../../lib/model';
 import { JD_DEFAULTS } from '../../../../sandbox/providers/jd/models';
 import { JD_CARRIER_IDS, jdOrderState, jdSkuNameOf } from '../../../../sandbox/providers/jd/render';
 import type { Sandbox } from '../../../../sandbox/server';
 import type { TruthOrder } from '../../../../sandbox/truth/types';
+import { clientOnSandboxClock, countAnsweredCalls, formMethodOf, visibleTruthOf, type SandboxClientOptions } from '../kit';
 
-export const DAY_MS = 86_400_000;
+export { DAY_MS, admin, collect, defined, iso, type Json } from '../kit';
 
 export function shopCredentials(sandbox: Sandbox, shopIndex = 0, overrides: Partial<JdCredentials> = {}): JdCredentials {
 	const shop = JD_DEFAULTS.shops[shopIndex];
@@ -30,27 +30,8 @@ export function shopCredentials(sandbox: Sandbox, shopIndex = 0, overrides: Part
 }
 
 /** A client on the sandbox clock whose retries do not really wait (`waits` records them). */
-export function sandboxClient(
-	sandbox: Sandbox,
-	credentials: JdCredentials,
-	options: { http?: HttpClient; retry?: RetryPolicy; onWait?: (ms: number) => void } = {},
-) {
-	const waits: number[] = [];
-	const client: JdClient = createJdClient({
-		credentials,
-		http: options.http ?? freshConnectionHttp,
-		retry: options.retry,
-		retryDeps: {
-			sleep: async (ms) => {
-				waits.push(ms);
-				options.onWait?.(ms);
-			},
-			now: () => sandbox.world.clock.now(),
-		},
-		now: () => sandbox.world.clock.now(),
-		timeoutMs: 15_000,
-	});
-	return { client, waits };
+export function sandboxClient(sandbox: Sandbox, credentials: JdCredentials, options: SandboxClientOptions = {}) {
+	return clientOnSandboxClock(sandbox, options, (clock): JdClient => createJdClient({ credentials, http: options.http ?? freshConnectionHttp, ...clock }));
 }
 
 /**
@@ -78,26 +59,13 @@ export const freshConnectionHttp: HttpClient = (req) =>
 
 /** An HttpClient that counts the calls the platform answered, per JOS method. */
 export function answeredCalls() {
-	const base = freshConnectionHttp;
-	const byMethod: Record<string, number> = {};
-	const http: HttpClient = async (req) => {
-		const res = await base(req);
-		const method = new URLSearchParams(typeof req.body === 'string' ? req.body : '').get('method') ?? new URL(req.url).pathname;
-		byMethod[method] = (byMethod[method] ?? 0) + 1;
-		return res;
-	};
-	return { http, byMethod, total: () => Object.values(byMethod).reduce((sum, n) => sum + n, 0) };
+	return countAnsweredCalls(freshConnectionHttp, (req) => formMethodOf(req) ?? new URL(req.url).pathname);
 }
-
-export const iso = (ms: number) => isoFromMillis(ms);
 
 /** The truth orders JD lists for a shop (paid at some point), as of the sandbox clock. */
 export function visibleTruth(sandbox: Sandbox, shopId: string): TruthOrder[] {
 	const { truth } = sandbox.world;
-	return truth.allOrders().filter((order) => {
-		if (order.channel !== 'jd' || order.shopId !== shopId || order.createdAt > sandbox.world.clock.now()) return false;
-		return jdOrderState(truth.snapshot(order)) !== undefined;
-	});
+	return visibleTruthOf(sandbox, 'jd', shopId).filter((order) => jdOrderState(truth.snapshot(order)) !== undefined);
 }
 
 function libCarrier(jdCode: string): string | undefined {
@@ -160,29 +128,4 @@ export function expectedOrder(sandbox: Sandbox, order: TruthOrder): Partial<Unif
 		logistics: shipments && lastCode ? { carrier: libCarrier(lastCode), channelCarrierCode: lastCode, trackingNo: shipments.at(-1)!.trackingNo, shipments } : undefined,
 		flags: [],
 	};
-}
-
-/** Drops undefined members deeply, so expected and actual compare on what is present. */
-export function defined<T>(value: T): T {
-	return JSON.parse(JSON.stringify(value)) as T;
-}
-
-export async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
-	const out: T[] = [];
-	for await (const item of iterable) out.push(item);
-	return out;
-}
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type Json = any;
-
-export async function admin(sandbox: Sandbox, method: string, path: string, body?: unknown): Promise<Json> {
-	const res = await fetch(`${sandbox.url}/_admin${path}`, {
-		method,
-		headers: body === undefined ? {} : { 'content-type': 'application/json' },
-		body: body === undefined ? undefined : JSON.stringify(body),
-	});
-	const text = await res.text();
-	if (res.status >= 400) throw new Error(`admin ${method} ${path} -> ${res.status} ${text}`);
-	return JSON.parse(text);
 }

@@ -1,19 +1,18 @@
 // The Taobao emulator seen through the pack's Taobao client: clients for the default shops, the truth as
-// Taobao shows it (what a correct pull must give back), call counting and a small admin caller.
+// Taobao shows it (what a correct pull must give back) and call counting; the shared parts come from ../kit.
 import { TRADE_STATUS_MAP, REFUND_STATUS_MAP, carrierIdOf } from '../../../../lib/channels/taobao/codes';
 import { createTaobaoClient } from '../../../../lib/channels/taobao/client';
 import type { TaobaoCredentials } from '../../../../lib/channels/taobao/sign';
-import { fetchHttpClient, type HttpClient } from '../../../../lib/http';
-import { isoFromMillis, type Shipment, type UnifiedOrder } from '../../../../lib/model';
-import type { RetryPolicy } from '../../../../lib/retry';
+import { fetchHttpClient } from '../../../../lib/http';
+import type { Shipment, UnifiedOrder } from '../../../../lib/model';
 import { TAOBAO_DEFAULTS } from '../../../../sandbox/providers/taobao/models';
 import { refundStatus, tradeStatus } from '../../../../sandbox/providers/taobao/render';
 import type { Sandbox } from '../../../../sandbox/server';
 import { carrierById } from '../../../../sandbox/truth/carriers';
 import type { TruthOrder } from '../../../../sandbox/truth/types';
+import { clientOnSandboxClock, countAnsweredCalls, defined, formMethodOf, iso, visibleTruthOf, type SandboxClientOptions } from '../kit';
 
-export const DAY_MS = 86_400_000;
-export const iso = (ms: number) => isoFromMillis(ms);
+export { DAY_MS, admin, collect, defined, iso, type Json } from '../kit';
 
 export function shopCredentials(sandbox: Sandbox, shopIndex = 0, overrides: Partial<TaobaoCredentials> = {}): TaobaoCredentials {
 	const shop = TAOBAO_DEFAULTS.shops[shopIndex];
@@ -29,40 +28,18 @@ export function shopCredentials(sandbox: Sandbox, shopIndex = 0, overrides: Part
 }
 
 /** A client on the sandbox clock whose retries do not really wait (`waits` records them). */
-export function sandboxClient(
-	sandbox: Sandbox,
-	credentials: TaobaoCredentials,
-	options: { http?: HttpClient; retry?: RetryPolicy } = {},
-) {
-	const waits: number[] = [];
-	const client = createTaobaoClient({
-		credentials,
-		http: options.http ?? fetchHttpClient(),
-		retry: options.retry,
-		retryDeps: { sleep: async (ms) => void waits.push(ms), now: () => sandbox.world.clock.now() },
-		now: () => sandbox.world.clock.now(),
-		timeoutMs: 15_000,
-	});
-	return { client, waits };
+export function sandboxClient(sandbox: Sandbox, credentials: TaobaoCredentials, options: SandboxClientOptions = {}) {
+	return clientOnSandboxClock(sandbox, options, (clock) => createTaobaoClient({ credentials, http: options.http ?? fetchHttpClient(), ...clock }));
 }
 
 /** An HttpClient that counts the calls the platform answered, per TOP method. */
 export function answeredCalls() {
-	const base = fetchHttpClient();
-	const byMethod: Record<string, number> = {};
-	const http: HttpClient = async (req) => {
-		const res = await base(req);
-		const method = new URLSearchParams(typeof req.body === 'string' ? req.body : '').get('method') ?? '?';
-		byMethod[method] = (byMethod[method] ?? 0) + 1;
-		return res;
-	};
-	return { http, byMethod, total: () => Object.values(byMethod).reduce((sum, n) => sum + n, 0) };
+	return countAnsweredCalls(fetchHttpClient(), (req) => formMethodOf(req) ?? '?');
 }
 
 /** The truth orders of a shop that exist as of the sandbox clock. */
 export function visibleTruth(sandbox: Sandbox, shopId: string): TruthOrder[] {
-	const now = sandbox.world.clock.now();
-	return sandbox.world.truth.allOrders().filter((o) => o.channel === 'taobao' && o.shopId === shopId && o.createdAt <= now);
+	return visibleTruthOf(sandbox, 'taobao', shopId);
 }
 
 /**
@@ -140,29 +117,4 @@ export function expectedOrder(sandbox: Sandbox, order: TruthOrder): Partial<Unif
 			: undefined,
 		flags: [],
 	});
-}
-
-/** Drops undefined members deeply, so expected and actual compare on what is present. */
-export function defined<T>(value: T): T {
-	return JSON.parse(JSON.stringify(value)) as T;
-}
-
-export async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
-	const out: T[] = [];
-	for await (const item of iterable) out.push(item);
-	return out;
-}
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type Json = any;
-
-export async function admin(sandbox: Sandbox, method: string, path: string, body?: unknown): Promise<Json> {
-	const res = await fetch(`${sandbox.url}/_admin${path}`, {
-		method,
-		headers: body === undefined ? {} : { 'content-type': 'application/json' },
-		body: body === undefined ? undefined : JSON.stringify(body),
-	});
-	const text = await res.text();
-	if (res.status >= 400) throw new Error(`admin ${method} ${path} -> ${res.status} ${text}`);
-	return JSON.parse(text);
 }

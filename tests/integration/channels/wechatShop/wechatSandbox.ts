@@ -1,20 +1,19 @@
 // The WeChat shop emulator seen through the pack's client: a client on the sandbox clock, the truth as
-// WeChat shows it (what a correct pull must give back), call counting and a small admin caller.
+// WeChat shows it (what a correct pull must give back); the shared parts come from ../kit.
 import { ORDER_STATUS_MAP } from '../../../../lib/channels/wechatShop/codes';
 import { createWechatShopClient } from '../../../../lib/channels/wechatShop/client';
 import { carrierIdOf } from '../../../../lib/channels/wechatShop/normalize';
 import { wechatShopCredentialsFrom } from '../../../../lib/channels/wechatShop/sign';
 import { orderRefundState } from '../../../../lib/channels/core/payload';
-import { fetchHttpClient, type HttpClient } from '../../../../lib/http';
+import { fetchHttpClient } from '../../../../lib/http';
 import { isoFromMillis, type RefundState, type UnifiedOrder } from '../../../../lib/model';
-import type { RetryPolicy } from '../../../../lib/retry';
 import { WECHAT_CHANNEL, WECHAT_DEFAULTS } from '../../../../sandbox/providers/wechat/models';
 import { WECHAT_CARRIER_CODES, latestRefund, orderStatus, usesVirtualNumber, wechatLineIds, wechatSkuId } from '../../../../sandbox/providers/wechat/render';
 import type { Sandbox } from '../../../../sandbox/server';
 import type { TruthOrder } from '../../../../sandbox/truth/types';
+import { clientOnSandboxClock, defined, visibleTruthOf, type SandboxClientOptions } from '../kit';
 
-export const DAY_MS = 86_400_000;
-export const iso = (ms: number) => isoFromMillis(ms);
+export { DAY_MS, admin, collect, defined, iso, type Json } from '../kit';
 const isoSeconds = (ms: number | undefined) => (ms === undefined ? undefined : isoFromMillis(Math.floor(ms / 1000) * 1000));
 
 export function sandboxCredentials(sandbox: Sandbox) {
@@ -28,23 +27,15 @@ export function sandboxCredentials(sandbox: Sandbox) {
 }
 
 /** A client on the sandbox clock whose retries do not really wait (`waits` records them). */
-export function sandboxClient(sandbox: Sandbox, options: { http?: HttpClient; retry?: RetryPolicy } = {}) {
-	const waits: number[] = [];
-	const client = createWechatShopClient({
-		credentials: sandboxCredentials(sandbox),
-		http: options.http ?? fetchHttpClient(),
-		retry: options.retry,
-		retryDeps: { sleep: async (ms) => void waits.push(ms), now: () => sandbox.world.clock.now() },
-		now: () => sandbox.world.clock.now(),
-		timeoutMs: 15_000,
-	});
-	return { client, waits };
+export function sandboxClient(sandbox: Sandbox, options: SandboxClientOptions = {}) {
+	return clientOnSandboxClock(sandbox, options, (clock) =>
+		createWechatShopClient({ credentials: sandboxCredentials(sandbox), http: options.http ?? fetchHttpClient(), ...clock }),
+	);
 }
 
 /** The truth orders that exist as of the sandbox clock. */
 export function visibleTruth(sandbox: Sandbox): TruthOrder[] {
-	const now = sandbox.world.clock.now();
-	return sandbox.world.truth.allOrders().filter((o) => o.channel === WECHAT_CHANNEL && o.createdAt <= now);
+	return visibleTruthOf(sandbox, WECHAT_CHANNEL);
 }
 
 const OPEN = ['requested', 'awaiting_return', 'returned'];
@@ -123,35 +114,5 @@ export function expectedOrder(sandbox: Sandbox, order: TruthOrder): Partial<Unif
 			? { carrier: carrierIdOf(first.code), channelCarrierCode: first.code, trackingNo: first.trackingNo, shipments: shipments.map(({ code: _c, ...s }) => s) }
 			: undefined,
 		flags,
-	});
-}
-
-/** Drops undefined members deeply, so expected and actual compare on what is present. */
-export function defined<T>(value: T): T {
-	return JSON.parse(JSON.stringify(value)) as T;
-}
-
-export async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
-	const out: T[] = [];
-	for await (const item of iterable) out.push(item);
-	return out;
-}
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type Json = any;
-
-export async function admin(sandbox: Sandbox, method: string, path: string, body?: unknown): Promise<Json> {
-	// A kept-alive socket the sandbox has just closed fails once with ECONNRESET; a fresh one works.
-	const res = await adminFetch(sandbox, method, path, body).catch(() => adminFetch(sandbox, method, path, body));
-	const text = await res.text();
-	if (res.status >= 400) throw new Error(`admin ${method} ${path} -> ${res.status} ${text}`);
-	return JSON.parse(text);
-}
-
-function adminFetch(sandbox: Sandbox, method: string, path: string, body?: unknown) {
-	return fetch(`${sandbox.url}/_admin${path}`, {
-		method,
-		headers: body === undefined ? {} : { 'content-type': 'application/json' },
-		body: body === undefined ? undefined : JSON.stringify(body),
 	});
 }
