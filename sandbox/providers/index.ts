@@ -7,6 +7,7 @@ import { sfProvider } from './sf';
 import { shopifyProvider } from './shopify';
 import { taobaoProvider } from './taobao';
 import { wechatProvider } from './wechat';
+import { woocommerceProvider } from './woocommerce';
 import { xhsProvider } from './xhs';
 
-export const PROVIDER_FACTORIES: ProviderFactory[] = [taobaoProvider, jdProvider, kuaidi100Provider, wechatProvider, sfProvider, kdniaoProvider, xhsProvider, shopifyProvider];
+export const PROVIDER_FACTORIES: ProviderFactory[] = [taobaoProvider, jdProvider, kuaidi100Provider, wechatProvider, sfProvider, kdniaoProvider, xhsProvider, shopifyProvider, woocommerceProvider];

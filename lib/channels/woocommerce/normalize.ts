@@ -1,7 +1,7 @@
 // A WooCommerce order (REST v3 /orders entry, order get or an order.* webhook body) -> UnifiedOrder. Pure.
 // Amounts are decimal strings in the order's currency (JPY has no minor unit, KWD three); times are read
-// from the *_gmt fields; totals come from the order's total fields, never from its lines.
-import { orderId, validateOrder, type Logistics, type OrderLine, type OrderStatus, type Receiver, type RefundState, type Shipment, type UnifiedOrder } from '../../model';
+// from the *_gmt fields (shown at +08:00); totals come from the order's total fields, never from its lines.
+import { SHANGHAI_OFFSET_MINUTES, isoFromMillis, orderId, validateOrder, type Logistics, type OrderLine, type OrderStatus, type Receiver, type RefundState, type Shipment, type UnifiedOrder } from '../../model';
 import { CarrierCodeError, fromChannelCarrierCode } from '../../carriers/carrierCodes';
 import { PayloadReader, compact, isObject, nonEmpty, payloadProblem, type NormalizeProblem, type NormalizeResult, type RawObject } from '../core/payload';
 import { CHANNEL, ORDER_STATUS_MAP } from './codes';
@@ -121,7 +121,11 @@ class TimeReader {
 
 	read(field: string, required: boolean): string | undefined {
 		const gmt = `${field}_gmt`;
-		if (nonEmpty(this.raw[gmt])) return this.reader.time(gmt, required);
+		if (nonEmpty(this.raw[gmt])) {
+			const utc = this.reader.time(gmt, required);
+			// Shown in Beijing time like every other channel's; the instant is the same.
+			return utc === undefined ? undefined : isoFromMillis(Date.parse(utc), SHANGHAI_OFFSET_MINUTES);
+		}
 		const local = this.local.time(field, required);
 		if (local && !this.flags.includes(FLAG_LOCAL_TIME_ASSUMED)) this.flags.push(FLAG_LOCAL_TIME_ASSUMED);
 		return local;
