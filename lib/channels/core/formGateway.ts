@@ -2,17 +2,10 @@
 // either a result envelope or an error envelope (TOP-style: Taobao, JD, Pinduoduo). The channel supplies
 // signing, the error and result readers and its code table; this file does transport, lossless parsing,
 // classification, retries and call counting, once.
-import {
-	MalformedResponseError,
-	httpStatusError,
-	toChannelApiError,
-	type ErrorContext,
-	type HttpClient,
-	type HttpResponse,
-} from '../../http';
-import { parseJsonLossless } from '../../json';
+import { MalformedResponseError, type ErrorContext, type HttpClient } from '../../http';
 import { withRetry, type RetryDeps, type RetryPolicy } from '../../retry';
-import { classifyByCode, type ErrorCodeTable, type PlatformCode } from './errors';
+import type { ErrorCodeTable, PlatformCode } from './errors';
+import { exchangeJsonObject, type ExchangeRules } from './exchange';
 import { compactParams, type WireParams } from './sortedParams';
 
 /** What a channel reads out of its error envelope. */
@@ -67,41 +60,27 @@ export interface FormGateway {
 export function createFormGateway(config: FormGatewayConfig): FormGateway {
 	const now = config.now ?? Date.now;
 	const stats: CallStats = { requests: 0, byMethod: {} };
+	const rules: ExchangeRules = { http: config.http, errorTable: config.errorTable, errorOf: (body) => config.errorOf(body), now };
 
 	async function attempt(apiMethod: string, params: Record<string, string>, context: ErrorContext): Promise<JsonObject> {
 		stats.requests += 1;
 		stats.byMethod[apiMethod] = (stats.byMethod[apiMethod] ?? 0) + 1;
 		const signed = config.sign(apiMethod, params, now());
-		let res: HttpResponse;
-		try {
-			res = await config.http({
+		const { body, text } = await exchangeJsonObject(
+			rules,
+			{
 				method: 'POST',
 				url: config.url,
 				headers: { 'content-type': 'application/x-www-form-urlencoded;charset=utf-8', accept: 'application/json' },
 				body: new URLSearchParams(signed).toString(),
 				timeoutMs: config.timeoutMs,
 				context,
-			});
-		} catch (err) {
-			throw toChannelApiError(err, context);
-		}
-		const statusError = httpStatusError(res, context, now());
-		if (statusError) throw statusError;
-		const body = parseJsonLossless<unknown>(res.body, context);
-		if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-			throw new MalformedResponseError({ ...context, body: res.body, platformMessage: 'the response is not a JSON object' });
-		}
-		const error = config.errorOf(body as JsonObject);
-		if (error) {
-			throw classifyByCode(config.errorTable, error.code, error.subCode, {
-				...context,
-				platformMessage: error.message,
-				retryAfterMs: error.retryAfterMs,
-			});
-		}
-		const result = config.resultOf(body as JsonObject, apiMethod);
+			},
+			context,
+		);
+		const result = config.resultOf(body, apiMethod);
 		if (!result) {
-			throw new MalformedResponseError({ ...context, body: res.body, platformMessage: `no result for ${apiMethod} in the response` });
+			throw new MalformedResponseError({ ...context, body: text, platformMessage: `no result for ${apiMethod} in the response` });
 		}
 		return result;
 	}

@@ -3,17 +3,10 @@
 // system parameters in the query (Douyin). The channel supplies the signed system parameters of each
 // attempt, its error reader and its code table; this file does transport, lossless parsing, classification,
 // retries and call counting, once. Bodies come back whole: where the result sits is the channel's business.
-import {
-	MalformedResponseError,
-	httpStatusError,
-	toChannelApiError,
-	type ErrorContext,
-	type HttpClient,
-	type HttpResponse,
-} from '../../http';
-import { parseJsonLossless } from '../../json';
+import type { ErrorContext, HttpClient } from '../../http';
 import { withRetry, type RetryDeps, type RetryPolicy } from '../../retry';
-import { classifyByCode, type ErrorCodeTable } from './errors';
+import type { ErrorCodeTable } from './errors';
+import { exchangeJsonObject, type ExchangeRules } from './exchange';
 import type { CallContext, CallStats, GatewayError, JsonObject } from './formGateway';
 
 export interface JsonGatewayConfig {
@@ -60,9 +53,10 @@ export function createJsonGateway(config: JsonGatewayConfig): JsonGateway {
 		const wire: JsonWireRequest = config.request
 			? config.request(apiMethod, params, now())
 			: { url: config.url ?? '', body: JSON.stringify({ ...params, ...config.systemParams?.(apiMethod, now()) }) };
-		let res: HttpResponse;
-		try {
-			res = await config.http({
+		const rules: ExchangeRules = { http: config.http, errorTable: config.errorTable, errorOf: (body) => config.errorOf(body, apiMethod), now };
+		const { body } = await exchangeJsonObject(
+			rules,
+			{
 				method: 'POST',
 				url: wire.url,
 				qs: wire.qs,
@@ -70,25 +64,10 @@ export function createJsonGateway(config: JsonGatewayConfig): JsonGateway {
 				body: wire.body,
 				timeoutMs: config.timeoutMs,
 				context,
-			});
-		} catch (err) {
-			throw toChannelApiError(err, context);
-		}
-		const statusError = httpStatusError(res, context, now());
-		if (statusError) throw statusError;
-		const parsed = parseJsonLossless<unknown>(res.body, context);
-		if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-			throw new MalformedResponseError({ ...context, body: res.body, platformMessage: 'the response is not a JSON object' });
-		}
-		const error = config.errorOf(parsed as JsonObject, apiMethod);
-		if (error) {
-			throw classifyByCode(config.errorTable, error.code, error.subCode, {
-				...context,
-				platformMessage: error.message,
-				retryAfterMs: error.retryAfterMs,
-			});
-		}
-		return parsed as JsonObject;
+			},
+			context,
+		);
+		return body;
 	}
 
 	return {

@@ -3,17 +3,10 @@
 // a short-lived token). The channel supplies the token fetch, the error reader and its code table; this
 // file caches the token until shortly before it expires, fetches a fresh one once when the platform says
 // the token is stale, and does transport, lossless parsing, classification, retries and call counting.
-import {
-	MalformedResponseError,
-	httpStatusError,
-	toChannelApiError,
-	type ErrorContext,
-	type HttpClient,
-	type HttpResponse,
-} from '../../http';
-import { parseJsonLossless } from '../../json';
+import type { ErrorContext, HttpClient } from '../../http';
 import { withRetry, type RetryDeps, type RetryPolicy } from '../../retry';
-import { classifyByCode, type ErrorCodeTable, type PlatformCode } from './errors';
+import type { ErrorCodeTable, PlatformCode } from './errors';
+import { exchangeJsonObject, type ExchangeRules } from './exchange';
 import type { CallContext, CallStats, GatewayError, JsonObject } from './formGateway';
 
 export interface AccessToken {
@@ -80,15 +73,16 @@ export function createTokenGateway(config: TokenGatewayConfig): TokenGateway {
 	const cache = config.tokenCache ?? memoryTokenCache();
 	const renewBeforeMs = config.renewBeforeMs ?? DEFAULT_RENEW_BEFORE_MS;
 	const stats: CallStats = { requests: 0, byMethod: {} };
+	const rules: ExchangeRules = { http: config.http, errorTable: config.errorTable, errorOf: (body) => config.errorOf(body), now };
 	const stale = new Set(config.staleTokenCodes.map(String));
 	let pending: Promise<AccessToken> | undefined;
 
 	const exchange = async (req: Parameters<RawRequest>[0], context: ErrorContext): Promise<JsonObject> => {
 		stats.requests += 1;
 		stats.byMethod[req.apiMethod] = (stats.byMethod[req.apiMethod] ?? 0) + 1;
-		let res: HttpResponse;
-		try {
-			res = await config.http({
+		const { body } = await exchangeJsonObject(
+			rules,
+			{
 				method: req.method,
 				url: config.baseUrl.replace(/\/+$/, '') + req.path,
 				qs: req.qs,
@@ -96,25 +90,10 @@ export function createTokenGateway(config: TokenGatewayConfig): TokenGateway {
 				body: req.body,
 				timeoutMs: config.timeoutMs,
 				context,
-			});
-		} catch (err) {
-			throw toChannelApiError(err, context);
-		}
-		const statusError = httpStatusError(res, context, now());
-		if (statusError) throw statusError;
-		const body = parseJsonLossless<unknown>(res.body, context);
-		if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-			throw new MalformedResponseError({ ...context, body: res.body, platformMessage: 'the response is not a JSON object' });
-		}
-		const error = config.errorOf(body as JsonObject);
-		if (error) {
-			throw classifyByCode(config.errorTable, error.code, error.subCode, {
-				...context,
-				platformMessage: error.message,
-				retryAfterMs: error.retryAfterMs,
-			});
-		}
-		return body as JsonObject;
+			},
+			context,
+		);
+		return body;
 	};
 
 	const contextOf = (apiMethod: string, orderId?: string): ErrorContext => ({
