@@ -1,8 +1,10 @@
 // Normalize throughput per channel on one core: raw orders as each emulator renders them from the same
 // seeded truth, parsed losslessly like the clients do, then timed through the channel's normalize().
 // Baseline in the same process: structuredClone of the same raw orders (a walk over the same data).
-// Run: npm run build && node dist/bench/channels/normalize.js   (BENCH_ORDERS, BENCH_ROUNDS to change size)
+// Run: npx tsc -p tsconfig.build.json && npx node dist/bench/channels/normalize.js
+//      (BENCH_ORDERS, BENCH_ROUNDS to change size; BENCH_CHANNELS=taobao,jd to pick channels)
 import { normalizeJdOrder } from '../../lib/channels/jd/normalize';
+import { normalizeShopifyOrder } from '../../lib/channels/shopify/normalize';
 import { TRADE_FIELDS } from '../../lib/channels/taobao/client';
 import { normalizeTaobaoTrade } from '../../lib/channels/taobao/normalize';
 import { normalizeWechatOrder } from '../../lib/channels/wechatShop/normalize';
@@ -10,6 +12,8 @@ import { normalizeXhsOrder } from '../../lib/channels/xiaohongshu/normalize';
 import { parseJsonLossless } from '../../lib/json';
 import { jdProvider } from '../../sandbox/providers/jd';
 import { ALL_ORDER_FIELDS, jdOrderState, orderInfoJson } from '../../sandbox/providers/jd/render';
+import { shopifyProvider } from '../../sandbox/providers/shopify';
+import { renderOrder as renderShopifyOrder } from '../../sandbox/providers/shopify/render';
 import { taobaoProvider } from '../../sandbox/providers/taobao';
 import { parseFields, tradeJson } from '../../sandbox/providers/taobao/render';
 import { wechatProvider } from '../../sandbox/providers/wechat';
@@ -21,6 +25,7 @@ import type { TruthSnapshot } from '../../sandbox/truth/types';
 
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 10_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const ONLY = process.env.BENCH_CHANNELS?.split(',').map((c) => c.trim());
 
 interface Channel {
 	channel: string;
@@ -53,6 +58,12 @@ const CHANNELS: Channel[] = [
 		render: (snap) => JSON.stringify(renderDetail(snap)),
 		normalize: (raw, shopId) => normalizeXhsOrder(raw, { shopId }),
 	},
+	{
+		// Three shops: CNY with the 10,000 orders, JPY and KWD with 5% as many each.
+		channel: 'shopify',
+		render: (snap) => JSON.stringify(renderShopifyOrder(snap)),
+		normalize: (raw, shopId) => normalizeShopifyOrder(raw, { shopId }),
+	},
 ];
 
 function rawOrders(sandbox: Sandbox, channel: Channel): Array<{ raw: unknown; shopId: string }> {
@@ -79,10 +90,11 @@ async function main() {
 	const sandbox = await startSandbox({
 		orders: ORDERS,
 		seed: 'bench-normalize',
-		factories: [taobaoProvider, jdProvider, wechatProvider, xhsProvider],
+		factories: [taobaoProvider, jdProvider, wechatProvider, xhsProvider, shopifyProvider],
 	});
 	try {
 		for (const channel of CHANNELS) {
+			if (ONLY && !ONLY.includes(channel.channel)) continue;
 			const orders = rawOrders(sandbox, channel);
 			let failed = 0;
 			const normalizeRuns: number[] = [];
