@@ -31,7 +31,7 @@ export function templatesWithIds(destination: string, files = templateFiles()): 
 }
 
 // Sandbox accounts (docs/sandbox.md): the shops the pull template reads.
-export const SANDBOX_SHOPS = { taobao: 'tb-flagship', jd: '10139288', wechat_shop: 'wx-shop' } as const;
+export const SANDBOX_SHOPS = { taobao: 'tb-flagship', jd: '10139288', wechat_shop: 'wx-shop', xiaohongshu: '5f8a1c2b3d4e5f6a7b8c9d01' } as const;
 export const SANDBOX_ROBOT_TOKEN = 'sandbox-dingtalk-open';
 export const SANDBOX_WECHAT_PUSH_TOKEN = 'sandbox-push-token';
 
@@ -87,6 +87,39 @@ export function sandboxCredentials(sandboxUrl: string, storeFile: string): Crede
 				grantMode: 'stable',
 				pushToken: SANDBOX_WECHAT_PUSH_TOKEN,
 			},
+		},
+		{
+			id: 'uoCredXhs0000001',
+			name: 'Xiaohongshu shop',
+			type: 'xiaohongshuApi',
+			data: {
+				environment: 'custom',
+				customUrl: `${sandboxUrl}/xhs/ark/open_api/v3/common_controller`,
+				appId: 'xhs-sandbox-app-0001',
+				appSecret: 'sandbox-xhs-secret-0001',
+				accessToken: 'token-xhs-sandbox-seller-0001',
+				refreshToken: 'refresh-xhs-sandbox-seller-0001',
+				sellerId: SANDBOX_SHOPS.xiaohongshu,
+			},
+		},
+		{
+			id: 'uoCredSfExpress1',
+			name: 'SF Express',
+			type: 'sfExpressApi',
+			data: {
+				environment: 'custom',
+				customBaseUrl: `${sandboxUrl}/sf`,
+				partnerId: 'SANDBOX_SF_PARTNER',
+				checkWordSecret: 'sandbox-sf-check-word',
+				auth: 'digest',
+				pushToken: 'sandbox-sf-push-token',
+			},
+		},
+		{
+			id: 'uoCredKdniao0001',
+			name: 'Kdniao',
+			type: 'kdniaoApi',
+			data: { environment: 'custom', customBaseUrl: `${sandboxUrl}/kdniao`, eBusinessId: '1900001', apiKey: 'sandbox-kdniao-app-key' },
 		},
 		{
 			id: 'uoCredDingTalk01',
