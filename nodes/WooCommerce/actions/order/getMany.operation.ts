@@ -1,0 +1,44 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { OrderListQuery, WooClient } from '../../../../lib/channels/woocommerce/client';
+import { CHANNEL } from '../../../../lib/channels/woocommerce/codes';
+import { normalizeWooOrder } from '../../../../lib/channels/woocommerce/normalize';
+import { findOrdersByField, fromField, limitField, optionsCollection, readListRange, returnAllField, toField } from '../../../shared/listFields';
+import { orderItemJson, orderOutputProperty, unmaskedReceiverProperty, type OrderOutputMode } from '../../../shared/orderOutput';
+import { runItems, type ItemResult } from '../../../shared/runItems';
+import { orderStatusField } from '../fields';
+
+const properties: INodeProperties[] = [
+	findOrdersByField('Creation Time', 'Last Change'),
+	fromField('Start of the time range.'),
+	toField,
+	orderStatusField,
+	returnAllField,
+	limitField,
+	orderOutputProperty,
+	optionsCollection([unmaskedReceiverProperty]),
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['order'], operation: ['getMany'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], client: WooClient): Promise<INodeExecutionData[][]> {
+	const mode = this.getNodeParameter('output', 0) as OrderOutputMode;
+	return await runItems(this, items, mode === 'raw' ? 1 : 2, async (i) => {
+		const by = this.getNodeParameter('timeField', i) as 'created' | 'modified';
+		const { from, to, limit } = readListRange(this, i);
+		const status = this.getNodeParameter('status', i, 'any') as OrderListQuery['status'];
+		const options = this.getNodeParameter('options', i, {}) as { unmaskedReceiver?: boolean };
+
+		const result: Required<ItemResult> = { main: [], unnormalized: [] };
+		let read = 0;
+		// A small limit asks for a small page, so the call reads no more than wanted.
+		for await (const order of client.listOrders({ by, from, to, status, pageSize: Number.isFinite(limit) ? limit : undefined })) {
+			read += 1;
+			const json = orderItemJson(normalizeWooOrder(order, { shopId: client.shopId }), order, mode, { unmaskedReceiver: options.unmaskedReceiver, channel: CHANNEL });
+			if (json.order) result.main.push(json.order);
+			if (json.unnormalized) result.unnormalized.push(json.unnormalized);
+			if (read >= limit) break;
+		}
+		return result;
+	});
+}
