@@ -4,6 +4,7 @@ import { douyinProvider } from './douyin';
 import { jdProvider } from './jd';
 import { kdniaoProvider } from './kdniao';
 import { kuaidi100Provider } from './kuaidi100';
+import { pinduoduoProvider } from './pinduoduo';
 import { sfProvider } from './sf';
 import { shopifyProvider } from './shopify';
 import { taobaoProvider } from './taobao';
@@ -11,4 +12,4 @@ import { wechatProvider } from './wechat';
 import { woocommerceProvider } from './woocommerce';
 import { xhsProvider } from './xhs';
 
-export const PROVIDER_FACTORIES: ProviderFactory[] = [taobaoProvider, jdProvider, kuaidi100Provider, wechatProvider, sfProvider, kdniaoProvider, xhsProvider, shopifyProvider, woocommerceProvider, douyinProvider];
+export const PROVIDER_FACTORIES: ProviderFactory[] = [taobaoProvider, jdProvider, kuaidi100Provider, wechatProvider, sfProvider, kdniaoProvider, xhsProvider, shopifyProvider, woocommerceProvider, douyinProvider, pinduoduoProvider];
