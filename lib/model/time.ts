@@ -143,16 +143,101 @@ function daysInMonth(year: number, month: number): number {
 	return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
+/** The fields of a date-time text, as DATE_TIME reads them. */
+interface DateTimeParts {
+	y: number;
+	mo: number;
+	d: number;
+	h: number;
+	mi: number;
+	sec: number;
+	/** 'T' (not a space) between date and time. */
+	t: boolean;
+	fraction: string;
+	/** A space before the offset. */
+	space: boolean;
+	offset: string | undefined;
+}
+
+function matchDateTime(value: string): DateTimeParts | undefined {
+	const match = DATE_TIME.exec(value);
+	if (!match) return undefined;
+	const [, year, month, day, separator, hour, minute, second, fraction = '', space, offset] = match;
+	return {
+		y: Number(year),
+		mo: Number(month),
+		d: Number(day),
+		h: Number(hour),
+		mi: Number(minute),
+		sec: Number(second),
+		t: separator === 'T',
+		fraction,
+		space: space !== '',
+		offset,
+	};
+}
+
+/** Two ASCII digits at i as a number, or -1. */
+function twoDigits(text: string, i: number): number {
+	const a = text.charCodeAt(i) - 48;
+	const b = text.charCodeAt(i + 1) - 48;
+	return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+/**
+ * The same fields as matchDateTime for the forms channels send ('yyyy-MM-dd HH:mm:ss', optional
+ * fraction, optional 'Z' / '±HH' / '±HHMM' / '±HH:MM' right after), read by character codes; undefined
+ * for anything else, which then goes through DATE_TIME itself.
+ */
+function scanDateTime(text: string): DateTimeParts | undefined {
+	const length = text.length;
+	if (length < 19 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return undefined;
+	const separator = text.charCodeAt(10);
+	if ((separator !== 84 && separator !== 32) || text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) return undefined;
+	const century = twoDigits(text, 0);
+	const yy = twoDigits(text, 2);
+	const mo = twoDigits(text, 5);
+	const d = twoDigits(text, 8);
+	const h = twoDigits(text, 11);
+	const mi = twoDigits(text, 14);
+	const sec = twoDigits(text, 17);
+	if (century < 0 || yy < 0 || mo < 0 || d < 0 || h < 0 || mi < 0 || sec < 0) return undefined;
+	let i = 19;
+	let fraction = '';
+	if (text.charCodeAt(i) === 46) {
+		let end = i + 1;
+		while (end < length && end - i <= 9 && text.charCodeAt(end) >= 48 && text.charCodeAt(end) <= 57) end++;
+		if (end === i + 1) return undefined;
+		fraction = text.slice(i + 1, end);
+		i = end;
+	}
+	let offset: string | undefined;
+	if (i < length) {
+		const sign = text.charCodeAt(i);
+		const rest = length - i;
+		if (sign === 90) {
+			if (rest !== 1) return undefined;
+		} else if (sign === 43 || sign === 45) {
+			if (twoDigits(text, i + 1) < 0) return undefined;
+			if (rest === 5 && twoDigits(text, i + 3) < 0) return undefined;
+			if (rest === 6 && (text.charCodeAt(i + 3) !== 58 || twoDigits(text, i + 4) < 0)) return undefined;
+			if (rest !== 3 && rest !== 5 && rest !== 6) return undefined;
+		} else return undefined;
+		offset = text.slice(i);
+	}
+	return { y: century * 100 + yy, mo, d, h, mi, sec, t: separator === 84, fraction, space: false, offset };
+}
+
 /** The instant a date-time text names, or why it names none (a string), without throwing. */
 function readDateTimeText(value: unknown, kind: 'shanghai_local' | 'iso'): ZonedInstant | string {
 	if (typeof value !== 'string') return `expected a string, got ${value === null ? 'null' : typeof value}`;
-	const match = DATE_TIME.exec(value);
-	if (!match) return 'expected yyyy-MM-dd HH:mm:ss (shanghai_local) or yyyy-MM-ddTHH:mm:ss±HH:mm (iso)';
-	const [, year, month, day, separator, hour, minute, second, fraction = '', space, offset] = match;
+	const parts = scanDateTime(value) ?? matchDateTime(value);
+	if (!parts) return 'expected yyyy-MM-dd HH:mm:ss (shanghai_local) or yyyy-MM-ddTHH:mm:ss±HH:mm (iso)';
+	const { fraction, offset } = parts;
 	if (kind === 'iso') {
-		if (separator !== 'T') return "ISO-8601 needs 'T' between date and time";
+		if (!parts.t) return "ISO-8601 needs 'T' between date and time";
 		if (offset === undefined) return 'an ISO time must carry an offset or Z';
-		if (space) return 'no space is allowed before the offset';
+		if (parts.space) return 'no space is allowed before the offset';
 	}
 	let offsetMinutes = SHANGHAI_OFFSET_MINUTES;
 	if (offset !== undefined) {
@@ -160,12 +245,7 @@ function readDateTimeText(value: unknown, kind: 'shanghai_local' | 'iso'): Zoned
 		if (typeof parsed === 'string') return parsed;
 		offsetMinutes = parsed;
 	}
-	const y = Number(year);
-	const mo = Number(month);
-	const d = Number(day);
-	const h = Number(hour);
-	const mi = Number(minute);
-	const sec = Number(second);
+	const { y, mo, d, h, mi, sec } = parts;
 	// Channels send at most milliseconds; finer digits are truncated.
 	const msText = fraction.length === 3 ? fraction : fraction.slice(0, 3).padEnd(3, '0');
 	// Every field must name a real calendar date and time (no Feb 30, hour 24 or second 60).
@@ -177,7 +257,7 @@ function readDateTimeText(value: unknown, kind: 'shanghai_local' | 'iso'): Zoned
 	if (Math.abs(millis) > MAX_EPOCH_MILLIS) return 'beyond the representable range';
 	// A local-kind value that did carry an offset is still reported in Beijing time.
 	const shownOffset = kind === 'shanghai_local' ? SHANGHAI_OFFSET_MINUTES : offsetMinutes;
-	const wall = shownOffset === offsetMinutes ? `${year}-${month}-${day}T${hour}:${minute}:${second}.${msText}` : undefined;
+	const wall = shownOffset === offsetMinutes ? `${value.slice(0, 10)}T${value.slice(11, 19)}.${msText}` : undefined;
 	return { millis, offsetMinutes: shownOffset, wall };
 }
 
