@@ -3,8 +3,8 @@ import type { OrderStatus } from '../../lib/model';
 import type { SandboxWorld } from '../core/world';
 import { Rng } from '../core/rng';
 import { DAY_MS } from '../core/time';
-import { generateOrder } from './generator';
-import type { GenerateContext } from './generator';
+import { generateOrder, generateOrders } from './generator';
+import type { ChannelFlavor, GenerateContext, ShopSeed } from './generator';
 import { buildParcelTimeline, pickScenario } from './parcels';
 import type { ParcelScenario, TruthParcel } from './parcels';
 import type { TruthOrder } from './types';
@@ -19,6 +19,31 @@ export function registerChannelContext(world: SandboxWorld, ctx: GenerateContext
 	const map = channelContexts.get(world) ?? new Map<string, GenerateContext>();
 	map.set(ctx.flavor.channel, ctx);
 	channelContexts.set(world, map);
+}
+
+/**
+ * Seeds a channel's orders at sandbox start: the generation context of its shops (the world's seed unless
+ * told), registered for the admin API unless `register` is false, then `orders` orders (the world's count
+ * unless told) with their parcels added to the truth. Returns the context.
+ */
+export function seedChannelOrders(
+	world: SandboxWorld,
+	input: { flavor: ChannelFlavor; shops: ShopSeed[]; now: number; seed?: string | number; orders?: number; register?: boolean },
+): GenerateContext {
+	const ctx: GenerateContext = {
+		seed: input.seed ?? world.options.seed,
+		flavor: input.flavor,
+		shops: input.shops,
+		now: input.now,
+		windowDays: world.options.windowDays,
+		takenIds: world.takenIds,
+	};
+	if (input.register ?? true) registerChannelContext(world, ctx);
+	for (const { order, parcels } of generateOrders(ctx, input.orders ?? world.options.orders)) {
+		world.truth.addOrder(order);
+		for (const parcel of parcels) world.truth.addParcel(parcel);
+	}
+	return ctx;
 }
 
 export function channelContext(world: SandboxWorld, channel: string): GenerateContext | undefined {

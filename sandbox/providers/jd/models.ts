@@ -3,11 +3,10 @@ import type { Rng } from '../../core/rng';
 import { Rng as SeededRng } from '../../core/rng';
 import { DAY_MS } from '../../core/time';
 import type { SandboxWorld } from '../../core/world';
-import { registerChannelContext, shipOrder } from '../../truth/actions';
+import { seedChannelOrders, shipOrder } from '../../truth/actions';
 import { buildCatalog } from '../../truth/catalog';
 import type { CatalogItem, CatalogSku } from '../../truth/catalog';
-import type { ChannelFlavor, GenerateContext } from '../../truth/generator';
-import { generateOrders } from '../../truth/generator';
+import type { ChannelFlavor } from '../../truth/generator';
 import type { RefundSnapshot, TruthSnapshot } from '../../truth/types';
 import { jdOrderState, jdReceiver } from './render';
 
@@ -78,19 +77,7 @@ export class JdBackend {
 		const first = d.shops[0].shopId;
 		world.registry.addToken({ provider: JD, token: d.expiredToken, shopId: first, appKey: d.app.appKey, expiresAt: now - DAY_MS });
 		world.registry.addToken({ provider: JD, token: d.exampleToken, shopId: first, appKey: d.exampleApp.appKey, expiresAt: Number.MAX_SAFE_INTEGER });
-		const ctx: GenerateContext = {
-			seed: world.options.seed,
-			flavor: JD_FLAVOR,
-			shops: shopSeeds,
-			now,
-			windowDays: world.options.windowDays,
-			takenIds: world.takenIds,
-		};
-		registerChannelContext(world, ctx);
-		for (const { order, parcels } of generateOrders(ctx, world.options.orders)) {
-			world.truth.addOrder(order);
-			for (const parcel of parcels) world.truth.addParcel(parcel);
-		}
+		seedChannelOrders(world, { flavor: JD_FLAVOR, shops: shopSeeds, now });
 		world.truth.registerView(JD, { rawStatus: (snap) => jdOrderState(snap) ?? 'NOT_LISTED', masksReceiver: true, maskReceiver: jdReceiver });
 	}
 

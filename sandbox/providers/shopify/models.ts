@@ -3,9 +3,9 @@
 import { Rng as SeededRng } from '../../core/rng';
 import { DAY_MS } from '../../core/time';
 import type { SandboxWorld } from '../../core/world';
-import { registerChannelContext, shipOrder } from '../../truth/actions';
+import { seedChannelOrders, shipOrder } from '../../truth/actions';
 import { buildCatalog, type CatalogItem } from '../../truth/catalog';
-import { generateOrders, type ChannelFlavor, type GenerateContext } from '../../truth/generator';
+import type { ChannelFlavor } from '../../truth/generator';
 import type { TruthSnapshot } from '../../truth/types';
 
 export const SHOPIFY = 'shopify';
@@ -78,19 +78,14 @@ export class ShopifyBackend {
 		for (const shop of SHOPIFY_SHOPS) {
 			const catalog = buildCatalog(new SeededRng(world.options.seed, SHOPIFY, 'catalog', shop.domain), SHOPIFY_DEFAULTS.itemsPerShop, now - 40 * DAY_MS);
 			world.truth.setCatalog(SHOPIFY, shop.domain, catalog);
-			const ctx: GenerateContext = {
+			seedChannelOrders(world, {
 				seed: `${world.options.seed}|${shop.domain}`,
 				flavor: flavorFor(shop.currency),
 				shops: [{ shopId: shop.domain, catalog, origin: '深圳市' }],
 				now,
-				windowDays: world.options.windowDays,
-				takenIds: world.takenIds,
-			};
-			if (shop === SHOPIFY_SHOPS[0]) registerChannelContext(world, ctx);
-			for (const { order, parcels } of generateOrders(ctx, Math.ceil(world.options.orders * shop.orderShare))) {
-				world.truth.addOrder(order);
-				for (const parcel of parcels) world.truth.addParcel(parcel);
-			}
+				orders: Math.ceil(world.options.orders * shop.orderShare),
+				register: shop === SHOPIFY_SHOPS[0],
+			});
 		}
 		world.truth.registerView(SHOPIFY, { rawStatus: (snap) => snap.status, masksReceiver: false });
 	}

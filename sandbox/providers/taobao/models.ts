@@ -4,12 +4,11 @@ import type { Rng } from '../../core/rng';
 import { Rng as SeededRng } from '../../core/rng';
 import { DAY_MS } from '../../core/time';
 import type { SandboxWorld } from '../../core/world';
-import { registerChannelContext, shipOrder } from '../../truth/actions';
+import { seedChannelOrders, shipOrder } from '../../truth/actions';
 import { buildCatalog } from '../../truth/catalog';
 import type { CatalogItem } from '../../truth/catalog';
 import { carrierByTaobaoCode } from '../../truth/carriers';
-import type { ChannelFlavor, GenerateContext } from '../../truth/generator';
-import { generateOrders } from '../../truth/generator';
+import type { ChannelFlavor } from '../../truth/generator';
 import type { RefundSnapshot, TruthOrder, TruthSnapshot } from '../../truth/types';
 import { TAOBAO_MASK, tradeStatus } from './render';
 
@@ -102,19 +101,7 @@ export class TaobaoBackend {
 			expiresAt: now - DAY_MS,
 		});
 		world.registry.addToken({ provider: TAOBAO, token: d.exampleSession, shopId: first, appKey: d.exampleApp.appKey, expiresAt: Number.MAX_SAFE_INTEGER });
-		const ctx: GenerateContext = {
-			seed: world.options.seed,
-			flavor: TAOBAO_FLAVOR,
-			shops: shopSeeds,
-			now,
-			windowDays: world.options.windowDays,
-			takenIds: world.takenIds,
-		};
-		registerChannelContext(world, ctx);
-		for (const { order, parcels } of generateOrders(ctx, world.options.orders)) {
-			world.truth.addOrder(order);
-			for (const parcel of parcels) world.truth.addParcel(parcel);
-		}
+		seedChannelOrders(world, { flavor: TAOBAO_FLAVOR, shops: shopSeeds, now });
 		world.truth.registerView(TAOBAO, {
 			rawStatus: tradeStatus,
 			masksReceiver: true,

@@ -4,10 +4,9 @@ import type { Rng } from '../../core/rng';
 import { Rng as SeededRng } from '../../core/rng';
 import { DAY_MS } from '../../core/time';
 import type { SandboxWorld } from '../../core/world';
-import { registerChannelContext, shipOrder } from '../../truth/actions';
+import { seedChannelOrders, shipOrder } from '../../truth/actions';
 import { buildCatalog, type CatalogItem } from '../../truth/catalog';
-import type { ChannelFlavor, GenerateContext } from '../../truth/generator';
-import { generateOrders } from '../../truth/generator';
+import type { ChannelFlavor } from '../../truth/generator';
 import type { TruthOrder, TruthSnapshot } from '../../truth/types';
 import { carrierByWechatCode, maskedAddress, orderStatus, usesVirtualNumber, virtualNumberOf } from './render';
 
@@ -55,19 +54,7 @@ export class WechatBackend {
 		world.registry.addShop({ provider: WECHAT, shopId: d.shop.shopId, name: d.shop.name, appKey: d.app.appKey });
 		const catalog = buildCatalog(new SeededRng(world.options.seed, WECHAT, 'catalog', d.shop.shopId), d.itemsPerShop, now - 40 * DAY_MS);
 		world.truth.setCatalog(WECHAT_CHANNEL, d.shop.shopId, catalog);
-		const ctx: GenerateContext = {
-			seed: world.options.seed,
-			flavor: WECHAT_FLAVOR,
-			shops: [{ shopId: d.shop.shopId, catalog, origin: d.shop.origin }],
-			now,
-			windowDays: world.options.windowDays,
-			takenIds: world.takenIds,
-		};
-		registerChannelContext(world, ctx);
-		for (const { order, parcels } of generateOrders(ctx, world.options.orders)) {
-			world.truth.addOrder(order);
-			for (const parcel of parcels) world.truth.addParcel(parcel);
-		}
+		seedChannelOrders(world, { flavor: WECHAT_FLAVOR, shops: [{ shopId: d.shop.shopId, catalog, origin: d.shop.origin }], now });
 		world.truth.registerView(WECHAT_CHANNEL, {
 			rawStatus: (snap) => String(orderStatus(snap)),
 			masksReceiver: true,

@@ -4,9 +4,9 @@ import type { Rng } from '../../core/rng';
 import { Rng as SeededRng } from '../../core/rng';
 import { DAY_MS } from '../../core/time';
 import type { SandboxWorld } from '../../core/world';
-import { registerChannelContext, shipOrder } from '../../truth/actions';
+import { seedChannelOrders, shipOrder } from '../../truth/actions';
 import { buildCatalog, type CatalogItem, type CatalogSku } from '../../truth/catalog';
-import { generateOrders, type ChannelFlavor, type GenerateContext } from '../../truth/generator';
+import type { ChannelFlavor } from '../../truth/generator';
 import type { TruthOrder, TruthSnapshot } from '../../truth/types';
 import { carrierByXhsCode, maskedReceiver, orderStatus, xhsSkuId } from './render';
 
@@ -65,19 +65,7 @@ export class XhsBackend {
 		this.refreshTokens.set(d.token.refreshToken, { appKey: d.app.appKey, expiresAt: now + d.refreshTokenDays * DAY_MS });
 		const catalog = buildCatalog(new SeededRng(world.options.seed, XHS, 'catalog', d.shop.shopId), d.itemsPerShop, now - 40 * DAY_MS);
 		world.truth.setCatalog(XHS_CHANNEL, d.shop.shopId, catalog);
-		const ctx: GenerateContext = {
-			seed: world.options.seed,
-			flavor: XHS_FLAVOR,
-			shops: [{ shopId: d.shop.shopId, catalog, origin: d.shop.origin }],
-			now,
-			windowDays: world.options.windowDays,
-			takenIds: world.takenIds,
-		};
-		registerChannelContext(world, ctx);
-		for (const { order, parcels } of generateOrders(ctx, world.options.orders)) {
-			world.truth.addOrder(order);
-			for (const parcel of parcels) world.truth.addParcel(parcel);
-		}
+		seedChannelOrders(world, { flavor: XHS_FLAVOR, shops: [{ shopId: d.shop.shopId, catalog, origin: d.shop.origin }], now });
 		world.truth.registerView(XHS_CHANNEL, {
 			rawStatus: (snap) => String(orderStatus(snap)),
 			masksReceiver: true,
