@@ -50,24 +50,43 @@ export async function linkCustomers(
 	}
 	const dialect = ctx.driver.dialect;
 	// Only new customers are written: first and last seen are read from their orders, not kept here.
-	await insertRows(
-		tx,
-		dialect,
-		'customers',
-		['id', 'display_name', 'created_ms', 'updated_ms'],
-		[...customers].sort(([a], [b]) => compareText(a, b)).map(([id, name]) => [id, name ?? null, nowMs, nowMs]),
-		' ON CONFLICT (id) DO NOTHING',
-	);
+	const customerRows = [...customers].sort(([a], [b]) => compareText(a, b)).map(([id, name]) => [id, name ?? null, nowMs, nowMs]);
+	newIdentities.sort((a, b) => compareText(a.join('\u0000'), b.join('\u0000')));
+	if (dialect.name === 'postgres') {
+		// Both inserts in one statement (one round trip), each table's rows as one JSON parameter.
+		if (customerRows.length || newIdentities.length) {
+			await tx.run(LINK_CUSTOMERS_PG, [
+				JSON.stringify(customerRows.map(([id, name]) => ({ id, name }))),
+				JSON.stringify(newIdentities.map(([kind, channel, value, customer]) => ({ kind, channel, value, customer }))),
+				nowMs,
+			]);
+		}
+		return links;
+	}
+	await insertRows(tx, dialect, 'customers', ['id', 'display_name', 'created_ms', 'updated_ms'], customerRows, ' ON CONFLICT (id) DO NOTHING');
 	await insertRows(
 		tx,
 		dialect,
 		'customer_identities',
 		['kind', 'channel', 'value', 'customer_id', 'created_ms'],
-		newIdentities.sort((a, b) => compareText(a.join('\u0000'), b.join('\u0000'))),
+		newIdentities,
 		' ON CONFLICT (value, kind, channel) DO NOTHING',
 	);
 	return links;
 }
+
+/** Params: new customers [{id, name}], new identities [{kind, channel, value, customer}], now (rows in lock order). */
+const LINK_CUSTOMERS_PG = `WITH p AS (SELECT ?::json AS customers, ?::json AS identities, ?::bigint AS now_ms), c AS (
+	INSERT INTO customers (id, display_name, created_ms, updated_ms)
+	SELECT r.id, r.name, p.now_ms, p.now_ms FROM p, ROWS FROM (json_to_recordset(p.customers) AS (id text, name text)) WITH ORDINALITY AS r(id, name, n)
+	ORDER BY r.n
+	ON CONFLICT (id) DO NOTHING
+)
+INSERT INTO customer_identities (kind, channel, value, customer_id, created_ms)
+SELECT r.kind, r.channel, r.value, r.customer, p.now_ms
+FROM p, ROWS FROM (json_to_recordset(p.identities) AS (kind text, channel text, value text, customer text)) WITH ORDINALITY AS r(kind, channel, value, customer, n)
+ORDER BY r.n
+ON CONFLICT (value, kind, channel) DO NOTHING`;
 
 export async function getCustomer(ctx: StoreContext, ref: CustomerRef, orderLimit = 50): Promise<CustomerView | undefined> {
 	return ctx.driver.read(async (tx) => {

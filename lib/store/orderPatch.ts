@@ -6,7 +6,7 @@ import { actorOf, isoAt, type StoreContext } from './context';
 import { notFound, StoreError, invalidInput } from './errors';
 import { diffOrders, type LocalOverlay } from './orderMerge';
 import { unique } from './util';
-import { type EventRow, loadHeads, loadOrders, type OrderRecord, parseLocal, writeEvents, writeOrders } from './orderRows';
+import { type EventRow, loadHeads, loadOrders, type OrderRecord, parseLocal, writeOrders } from './orderRows';
 import { stripStoreFields } from './orders';
 import { canTransition } from './transitions';
 import type { OrderPatch, StoredOrder, UpdateResult, WriteOptions } from './types';
@@ -67,8 +67,7 @@ export async function updateOrders(
 				order: { ...next, ...storeFields(stored), changedAt: isoAt(now) },
 			});
 		}
-		const seqs = await writeOrders(tx, ctx.driver.dialect, { created: [], updated: [...records.values()] }, false);
-		await writeEvents(tx, ctx.driver.dialect, events, seqs);
+		await writeOrders(tx, ctx.driver.dialect, { created: [], updated: [...records.values()] }, false, events);
 		return results;
 	});
 }

@@ -121,18 +121,30 @@ export function parseLocal(text: string | null): LocalOverlay | undefined {
 }
 
 /**
- * Writes orders rows and returns each written order's sequence number. `created` rows must not exist yet:
- * if another writer inserted one meanwhile, the transaction is retried so the order is merged instead of
- * overwritten. Tags, and unless told otherwise lines, are replaced.
+ * Writes orders rows, their lines and tags, and `events`; returns each written order's sequence number.
+ * `created` rows must not exist yet: if another writer inserted one meanwhile, the transaction is retried so
+ * the order is merged instead of overwritten. Tags, and unless told otherwise lines, are replaced. Events may
+ * refer to created orders (by id) and to updated ones.
  */
 export async function writeOrders(
 	tx: Sql,
 	dialect: Dialect,
 	records: { created: readonly OrderRecord[]; updated: readonly OrderRecord[] },
 	replaceLines = true,
+	events: readonly EventRow[] = [],
 ): Promise<Map<string, number>> {
 	const created = [...records.created].sort((a, b) => compareText(a.order.id, b.order.id));
 	const updated = [...records.updated].sort((a, b) => compareText(a.order.id, b.order.id));
+	const seqs = new Map<string, number>();
+	for (const record of updated) {
+		if (record.seq === undefined) throw new Error(`order ${record.order.id} is updated without its sequence number`);
+		seqs.set(record.order.id, record.seq);
+	}
+	if (dialect.name === 'postgres') {
+		await writeUpdated(tx, dialect, updated, replaceLines);
+		if (created.length || events.length) await writeCreatedWithEvents(tx, created, events, seqs);
+		return seqs;
+	}
 	const inserted = await insertRowsReturning<{ id: string; seq: number }>(
 		tx,
 		dialect,
@@ -143,27 +155,98 @@ export async function writeOrders(
 		'id, seq',
 	);
 	if (inserted.length !== created.length) throw new RetryTransaction('an order was inserted by another writer');
-	const seqs = new Map(inserted.map((r) => [r.id, Number(r.seq)]));
-	for (const record of updated) {
-		if (record.seq === undefined) throw new Error(`order ${record.order.id} is updated without its sequence number`);
-		seqs.set(record.order.id, record.seq);
-	}
-	await insertRows(tx, dialect, 'orders', ORDER_COLUMNS, updated.map(orderRow), ORDER_UPDATE);
-	const updatedSeqs = updated.map((r) => r.seq);
-	if (replaceLines) await runIn(tx, 'DELETE FROM order_lines WHERE order_seq IN ({in})', updatedSeqs);
-	await runIn(tx, 'DELETE FROM order_tags WHERE order_seq IN ({in})', updatedSeqs);
+	for (const r of inserted) seqs.set(r.id, Number(r.seq));
+	await writeUpdated(tx, dialect, updated, replaceLines, false);
 	// New orders last, in sequence order: their rows append at the end of the child tables.
 	const children = [...(replaceLines ? updated : []), ...created.sort((a, b) => seqs.get(a.order.id)! - seqs.get(b.order.id)!)];
 	await insertRows(tx, dialect, 'order_lines', LINE_COLUMNS, children.flatMap((r) => lineRows(seqs.get(r.order.id)!, r.order)));
 	const tags = [...updated, ...created].flatMap((r) => [...new Set(r.order.tags)].map((tag) => [seqs.get(r.order.id)!, tag]));
 	await insertRows(tx, dialect, 'order_tags', ['order_seq', 'tag'], tags);
+	await writeEvents(tx, dialect, events, seqs);
 	return seqs;
+}
+
+/** Stored orders: the row, and (with `children`) their lines and tags replaced. */
+async function writeUpdated(tx: Sql, dialect: Dialect, updated: readonly OrderRecord[], replaceLines: boolean, children = true): Promise<void> {
+	if (!updated.length) return;
+	await insertRows(tx, dialect, 'orders', ORDER_COLUMNS, updated.map(orderRow), ORDER_UPDATE);
+	const updatedSeqs = updated.map((r) => r.seq);
+	if (replaceLines) await runIn(tx, 'DELETE FROM order_lines WHERE order_seq IN ({in})', updatedSeqs);
+	await runIn(tx, 'DELETE FROM order_tags WHERE order_seq IN ({in})', updatedSeqs);
+	if (!children) return;
+	if (replaceLines) await insertRows(tx, dialect, 'order_lines', LINE_COLUMNS, updated.flatMap((r) => lineRows(r.seq!, r.order)));
+	const tags = updated.flatMap((r) => [...new Set(r.order.tags)].map((tag) => [r.seq!, tag]));
+	await insertRows(tx, dialect, 'order_tags', ['order_seq', 'tag'], tags);
+}
+
+// PostgreSQL writes new orders, their lines, tags and the batch's events in ONE statement (one round trip):
+// each table's rows travel as one JSON parameter, so the statement text is the same for every batch size
+// and the connection plans it once. Rows keep the order they are given in (WITH ORDINALITY).
+const ORDER_TYPES: Record<string, string> = { created_ms: 'bigint', updated_ms: 'bigint', paid_ms: 'bigint', changed_ms: 'bigint', paid_total: 'bigint' };
+const LINE_TYPES: Record<string, string> = { quantity: 'integer', unit_price: 'bigint', paid_amount: 'bigint' };
+const EVENT_TYPES: Record<string, string> = { seq: 'bigint', at_ms: 'bigint' };
+const LINE_INPUT = ['order_id', ...LINE_COLUMNS.slice(1)];
+const EVENT_INPUT = ['order_id', 'seq', ...EVENT_COLUMNS.slice(1)];
+
+function jsonRows(columns: readonly string[], types: Record<string, string>, alias: string): string {
+	const defs = columns.map((c) => `${c} ${types[c] ?? 'text'}`).join(', ');
+	return `ROWS FROM (json_to_recordset(?::json) AS (${defs})) WITH ORDINALITY AS ${alias}(${columns.join(', ')}, n)`;
+}
+
+const WRITE_CREATED_PG = `WITH o AS (
+	INSERT INTO orders (${ORDER_COLUMNS.join(', ')})
+	SELECT ${ORDER_COLUMNS.map((c) => `r.${c}`).join(', ')} FROM ${jsonRows(ORDER_COLUMNS, ORDER_TYPES, 'r')} ORDER BY r.n
+	ON CONFLICT (id) DO NOTHING
+	RETURNING id, seq
+), l AS (
+	INSERT INTO order_lines (${LINE_COLUMNS.join(', ')})
+	SELECT o.seq, ${LINE_COLUMNS.slice(1).map((c) => `r.${c}`).join(', ')}
+	FROM ${jsonRows(LINE_INPUT, LINE_TYPES, 'r')} JOIN o ON o.id = r.order_id ORDER BY o.seq, r.n
+), t AS (
+	INSERT INTO order_tags (order_seq, tag)
+	SELECT DISTINCT o.seq, r.tag FROM ${jsonRows(['order_id', 'tag'], {}, 'r')} JOIN o ON o.id = r.order_id
+), e AS (
+	INSERT INTO order_events (${EVENT_COLUMNS.join(', ')})
+	SELECT coalesce(r.seq, o.seq), ${EVENT_COLUMNS.slice(1).map((c) => `r.${c}`).join(', ')}
+	FROM ${jsonRows(EVENT_INPUT, EVENT_TYPES, 'r')} LEFT JOIN o ON o.id = r.order_id
+	WHERE coalesce(r.seq, o.seq) IS NOT NULL ORDER BY r.n
+)
+SELECT id, seq FROM o`;
+
+async function writeCreatedWithEvents(tx: Sql, created: readonly OrderRecord[], events: readonly EventRow[], seqs: Map<string, number>): Promise<void> {
+	const orders = created.map((r) => asObject(ORDER_COLUMNS, orderRow(r)));
+	const lines = created.flatMap((r) => lineRows(r.order.id, r.order).map((row) => asObject(LINE_INPUT, row)));
+	const tags = created.flatMap((r) => r.order.tags.map((tag) => ({ order_id: r.order.id, tag })));
+	const createdIds = new Set(created.map((r) => r.order.id));
+	const eventRows = events.map((e) => {
+		const seq = seqs.get(e.orderId) ?? (createdIds.has(e.orderId) ? null : missingSeq(e.orderId));
+		return asObject(EVENT_INPUT, [e.orderId, seq, ...eventRow(e).slice(1)]);
+	});
+	const inserted = await tx.all<{ id: string; seq: number }>(WRITE_CREATED_PG, [
+		JSON.stringify(orders),
+		JSON.stringify(lines),
+		JSON.stringify(tags),
+		JSON.stringify(eventRows),
+	]);
+	if (inserted.length !== created.length) throw new RetryTransaction('an order was inserted by another writer');
+	for (const r of inserted) seqs.set(r.id, Number(r.seq));
+}
+
+function asObject(columns: readonly string[], values: readonly unknown[]): Record<string, unknown> {
+	const out: Record<string, unknown> = {};
+	for (let i = 0; i < columns.length; i++) out[columns[i]] = values[i];
+	return out;
 }
 
 /** Events of orders just written; `seqs` is what writeOrders returned. */
 export async function writeEvents(tx: Sql, dialect: Dialect, events: readonly EventRow[], seqs: ReadonlyMap<string, number>): Promise<void> {
-	const rows = events.map((e) => [
-		seqs.get(e.orderId) ?? missingSeq(e.orderId),
+	const rows = events.map((e) => [seqs.get(e.orderId) ?? missingSeq(e.orderId), ...eventRow(e).slice(1)]);
+	await insertRows(tx, dialect, 'order_events', EVENT_COLUMNS, rows);
+}
+
+function eventRow(e: EventRow): unknown[] {
+	return [
+		null,
 		e.atMs,
 		e.actor,
 		e.kind,
@@ -171,8 +254,7 @@ export async function writeEvents(tx: Sql, dialect: Dialect, events: readonly Ev
 		e.toStatus ?? null,
 		e.before ? JSON.stringify(e.before) : null,
 		e.after ? JSON.stringify(e.after) : null,
-	]);
-	await insertRows(tx, dialect, 'order_events', EVENT_COLUMNS, rows);
+	];
 }
 
 function missingSeq(orderId: string): never {
@@ -204,7 +286,7 @@ function orderRow(record: OrderRecord): unknown[] {
 	];
 }
 
-function lineRows(seq: number, order: UnifiedOrder): unknown[][] {
+function lineRows(seq: number | string, order: UnifiedOrder): unknown[][] {
 	return order.lines.map((line) => [
 		seq,
 		line.lineId,

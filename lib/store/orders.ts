@@ -15,7 +15,6 @@ import {
 	type OrderHead,
 	type OrderRecord,
 	parseLocal,
-	writeEvents,
 	writeOrders,
 } from './orderRows';
 import { resolveOrderLines } from './skus';
@@ -114,11 +113,13 @@ export async function applyBatch(ctx: StoreContext, tx: Sql, batch: PreparedBatc
 		changedMs: now,
 		seq: cur.seq,
 	}));
-	const seqs = await writeOrders(tx, ctx.driver.dialect, {
-		created: records.filter((r) => !r.existed),
-		updated: records.filter((r) => r.existed),
-	});
-	await writeEvents(tx, ctx.driver.dialect, events, seqs);
+	await writeOrders(
+		tx,
+		ctx.driver.dialect,
+		{ created: records.filter((r) => !r.existed), updated: records.filter((r) => r.existed) },
+		true,
+		events,
+	);
 
 	if (options.deadLetterInvalid && invalid.length) {
 		const letters = invalid.map((i) => ({ source: options.source ?? 'upsert', reason: 'invalid order', problems: i.problems, payload: i.payload }));

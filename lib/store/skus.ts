@@ -4,7 +4,7 @@
 import type { UnifiedOrder } from '../model';
 import { actorOf, isoAt, type StoreContext } from './context';
 import { invalidInput } from './errors';
-import { type EventRow, loadHeads, loadOrders, type OrderRecord, parseLocal, writeEvents, writeOrders } from './orderRows';
+import { type EventRow, loadHeads, loadOrders, type OrderRecord, parseLocal, writeOrders } from './orderRows';
 import { unique } from './util';
 import { Conditions, insertRows, placeholders, selectIn, type Sql } from './sql';
 import type { BundleComponent, MasterSku, ResolvedSku, SkuMapping, SkuQuery, UnmappedSku, WriteOptions } from './types';
@@ -235,8 +235,7 @@ async function resolveStoredLines(ctx: StoreContext, tx: Sql, matches: readonly 
 		});
 		events.push({ orderId: order.id, atMs: now, actor, kind: 'sku_resolved', before: skus(was), after: skus(order.lines.map((l) => l.masterSku)) });
 	}
-	const seqs = await writeOrders(tx, ctx.driver.dialect, { created: [], updated: records });
-	await writeEvents(tx, ctx.driver.dialect, events, seqs);
+	await writeOrders(tx, ctx.driver.dialect, { created: [], updated: records }, true, events);
 	return count;
 }
 
