@@ -13,6 +13,16 @@ import { compileRules, auditInstant } from './settings';
 
 const OUTPUT_OF: Record<AuditOutcome['decision'], number> = { approved: 0, held: 1, blocked: 2 };
 
+/** Fields the Order Store adds to the orders it outputs (Search, Get, Upsert's order): not part of the model. */
+const STORE_FIELDS = ['customerId', 'changedAt', 'cost'];
+
+/** The unified order inside a stored order as the store outputs it. */
+function withoutStoreFields(order: IDataObject): IDataObject {
+	const plain = { ...order };
+	for (const field of STORE_FIELDS) delete plain[field];
+	return plain;
+}
+
 /** The part of an outcome the store keeps (hits without the evidence lists). */
 export function storedAudit(outcome: AuditOutcome): AuditResult {
 	return {
@@ -49,7 +59,7 @@ export async function executeAudit(ctx: IExecuteFunctions): Promise<INodeExecuti
 	const orders: Array<{ index: number; order: UnifiedOrder }> = [];
 	for (let i = 0; i < items.length; i++) {
 		try {
-			const order = readItemObject(ctx, items[i], ctx.getNodeParameter('orderField', i, '') as string, i);
+			const order = withoutStoreFields(readItemObject(ctx, items[i], ctx.getNodeParameter('orderField', i, '') as string, i));
 			const problems = validateOrder(order);
 			if (problems.length) {
 				throw new NodeOperationError(ctx.getNode(), `Item ${i} is not a unified order: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`, {

@@ -33,6 +33,17 @@ describe('Order Audit node', () => {
 		expect((below[1][0].json.audit as IDataObject).hits).toEqual([expect.objectContaining({ rule: 'amountAbove', severity: 'hold' })]);
 	});
 
+	it('audits stored orders as the Order Store outputs them (Search with customer id, changed-at and cost)', async () => {
+		const store = await kit.store();
+		await store.upsertOrders([sampleOrder()]);
+		const [stored] = (await store.searchOrders({ withCost: true })).orders;
+		expect(stored).toMatchObject({ customerId: expect.any(String), changedAt: expect.any(String), cost: expect.any(Object) });
+		const out = await runNode(kit, node, auditParams({ amountAbove: [{ severity: 'hold', priority: 50, limit: 247.99 }] }), [stored as unknown as IDataObject]);
+		expect(out.map((o) => o.length)).toEqual([0, 1, 0]);
+		expect(out[1][0].json).toMatchObject({ id: stored.id, auditRecorded: true });
+		expect((await store.getOrder(stored.id))?.audit?.decision).toBe('held');
+	});
+
 	it('holds orders paid less than the configured minutes before the audit time, and passes exactly at it', async () => {
 		const rules = { paidRecently: [{ name: 'cool-off', minutes: 10 }] };
 		const order = sampleOrder() as unknown as IDataObject;
