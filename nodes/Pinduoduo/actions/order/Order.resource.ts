@@ -1,0 +1,25 @@
+import type { INodeProperties } from 'n8n-workflow';
+import * as get from './get.operation';
+import * as getMany from './getMany.operation';
+import * as ship from './ship.operation';
+
+export { get, getMany, ship };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['order'] } },
+		options: [
+			{ name: 'Get', value: 'get', description: 'Get one order by its order number', action: 'Get an order' },
+			{ name: 'Get Many', value: 'getMany', description: 'Get orders confirmed or changed in a time range', action: 'Get many orders' },
+			{ name: 'Ship', value: 'ship', description: 'Send the carrier and tracking number of an order to Pinduoduo (发货)', action: 'Ship an order' },
+		],
+		default: 'getMany',
+	},
+	...get.description,
+	...getMany.description,
+	...ship.description,
+];

@@ -1,0 +1,37 @@
+// What the Pinduoduo Trigger gives the shared polling builder: its client, the increment list as
+// complete 30-minute windows (each walked last page first), and how to tell an order's id and times.
+import type { PollSource } from '../../lib/channels/core/poll';
+import type { PddOrder, PinduoduoClient } from '../../lib/channels/pinduoduo/client';
+import { normalizePinduoduoOrder } from '../../lib/channels/pinduoduo/normalize';
+import { parseChannelTime, toEpochMillis } from '../../lib/model';
+import type { ChannelPoll } from '../shared/pollTrigger';
+import { pinduoduoClient } from './transport';
+
+/** The update-time windows the watermark engine reads; a window is yielded only once all its pages are in. */
+export function pinduoduoPollSource(client: PinduoduoClient): PollSource<PddOrder> {
+	return {
+		async *windows(from, to) {
+			for await (const { window, orders } of client.listOrderWindows({ by: 'modified', from, to })) yield { to: window.to, orders };
+		},
+		identify: (order) => ({ id: String(order.order_sn), createdMs: epochOf(order.created_time), updatedMs: epochOf(order.updated_at) }),
+	};
+}
+
+export const pinduoduoPoll: ChannelPoll<PinduoduoClient, PddOrder> = {
+	channel: 'pinduoduo',
+	label: 'Pinduoduo',
+	// One confirm-time list window.
+	sampleDays: 1,
+	client: pinduoduoClient,
+	sample: (client, query) => client.listOrders(query),
+	source: (client) => pinduoduoPollSource(client),
+	normalize: normalizePinduoduoOrder,
+};
+
+function epochOf(value: unknown): number | undefined {
+	try {
+		return toEpochMillis(parseChannelTime(value, 'shanghai_local'));
+	} catch {
+		return undefined;
+	}
+}
