@@ -25,11 +25,7 @@ export function parseJsonColumn<T>(text: unknown, fallback: T): T {
 	return typeof text === 'string' && text !== '' ? (JSON.parse(text) as T) : fallback;
 }
 
-// The strict ECMAScript date-time form (what normalizers emit) is parsed natively and exactly, several
-// times faster than the general parser, which still handles every other ISO-8601 form.
-const ECMASCRIPT_ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?(Z|[+-]\d{2}:\d{2})$/;
-
-/** Epoch millis of a validated ISO-8601 date-time with offset. */
+/** Epoch millis of a validated ISO-8601 date-time with offset (the model's parser; as fast as Date.parse). */
 export function instantOf(iso: string): number {
-	return ECMASCRIPT_ISO.test(iso) ? Date.parse(iso) : toEpochMillis(iso);
+	return toEpochMillis(iso);
 }
