@@ -17,8 +17,9 @@ const OUTPUT_OF: Record<AuditOutcome['decision'], number> = { approved: 0, held:
 const STORE_FIELDS = ['customerId', 'changedAt', 'cost'];
 
 /** The unified order inside a stored order as the store outputs it. */
-function withoutStoreFields(order: IDataObject): IDataObject {
-	const plain = { ...order };
+function withoutStoreFields(order: unknown): unknown {
+	if (!order || typeof order !== 'object' || Array.isArray(order)) return order;
+	const plain: IDataObject = { ...(order as IDataObject) };
 	for (const field of STORE_FIELDS) delete plain[field];
 	return plain;
 }
