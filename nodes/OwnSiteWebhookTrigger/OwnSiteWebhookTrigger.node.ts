@@ -94,10 +94,12 @@ export class OwnSiteWebhookTrigger implements INodeType {
 		const text = (rawBody as Buffer).toString('utf8');
 		const outputs = problems.length > 0 ? { orders: [], unnormalized: [mappingProblemItem(problems, text)] } : normalizePush(text, mapping, { mode, unmaskedReceiver });
 		const received = outputs.orders.length + outputs.unnormalized.length;
+		// Answered here, as JSON: n8n's own onReceived answer would not carry the counts.
+		res.status(200).json({ received, orders: outputs.orders.length, unnormalized: outputs.unnormalized.length });
 		// An empty list is answered but starts nothing.
-		if (received === 0) return { webhookResponse: { received: 0, orders: 0, unnormalized: 0 } };
+		if (received === 0) return { noWebhookResponse: true };
 		return {
-			webhookResponse: { received, orders: outputs.orders.length, unnormalized: outputs.unnormalized.length },
+			noWebhookResponse: true,
 			workflowData: [this.helpers.returnJsonArray(outputs.orders), this.helpers.returnJsonArray(outputs.unnormalized)],
 		};
 	}

@@ -32,6 +32,11 @@ function webhookContext(req: IncomingMessage & { rawBody: Buffer }, res: ServerR
 			res.end(body);
 			return response;
 		},
+		json(body: unknown) {
+			res.setHeader('content-type', 'application/json');
+			res.end(JSON.stringify(body));
+			return response;
+		},
 	};
 	return {
 		getRequestObject: () => req,
@@ -56,10 +61,8 @@ beforeAll(async () => {
 				.call(webhookContext(withBody, res))
 				.then((result: IWebhookResponseData) => {
 					if (result.workflowData) triggered.push(result.workflowData.map((output) => output.map((item) => item.json)));
-					if (res.writableEnded) return;
-					// n8n sends a webhookResponse object as JSON.
-					res.setHeader('content-type', 'application/json');
-					res.end(JSON.stringify(result.webhookResponse ?? {}));
+					// Like n8n's onReceived default, so a node that forgets to answer is caught.
+					if (!res.writableEnded) res.end(result.noWebhookResponse ? '' : 'firstEntryJson');
 				})
 				.catch((error: Error) => {
 					res.statusCode = 500;
