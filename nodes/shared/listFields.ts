@@ -92,6 +92,21 @@ export function readLimit(context: IExecuteFunctions, i: number): number {
 	return returnAll ? Infinity : (context.getNodeParameter('limit', i) as number);
 }
 
+/**
+ * Maps the items of `source` until `limit` are taken. By default the loop ends when the item after the last
+ * wanted one arrives (read, not kept); with `stopAtLimit` it ends right after the last wanted one, for
+ * sources where each further item costs a call.
+ */
+export async function takeUpTo<T, R>(source: AsyncIterable<T>, limit: number, map: (item: T) => R, options: { stopAtLimit?: boolean } = {}): Promise<R[]> {
+	const taken: R[] = [];
+	for await (const item of source) {
+		if (!options.stopAtLimit && taken.length >= limit) break;
+		taken.push(map(item));
+		if (options.stopAtLimit && taken.length >= limit) break;
+	}
+	return taken;
+}
+
 /** The From/To range of item `i` in ISO-8601 with an offset (empty: 24 hours ago / now), and its limit. */
 export function readListRange(context: IExecuteFunctions, i: number): { from: string; to: string; limit: number } {
 	const now = Date.now();

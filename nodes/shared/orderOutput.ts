@@ -1,10 +1,16 @@
 // What a channel node puts out for each order it read: the unified order (masked by default), the
 // channel's raw payload, or both; orders that cannot be normalized go to "Unnormalized" with every problem.
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 import type { NormalizeResult } from '../../lib/channels/core/payload';
 import { maskOrder, type UnifiedOrder } from '../../lib/model';
+import { takeUpTo } from './listFields';
+import type { ItemResult } from './runItems';
 
 export type OrderOutputMode = 'normalized' | 'raw' | 'both';
+
+/** A channel node's outputs: Orders and Unnormalized while an order read normalizes, else one main output. */
+export const orderReadOutputs = `={{ $parameter.resource === "order" && ["get", "getMany"].includes($parameter.operation) && $parameter.output !== "raw" ? [{ type: "${NodeConnectionTypes.Main}", displayName: "Orders" }, { type: "${NodeConnectionTypes.Main}", displayName: "Unnormalized" }] : ["${NodeConnectionTypes.Main}"] }}` as const;
 
 export const orderOutputProperty: INodeProperties = {
 	displayName: 'Output',
@@ -60,4 +66,19 @@ export function orderItemJson(
 	if (mode === 'both') json.raw = raw as IDataObject;
 	else delete json.raw;
 	return { order: json };
+}
+
+/** Reads up to `limit` orders (see takeUpTo for `stopAtLimit`) into the Orders and Unnormalized outputs. */
+export async function collectOrderItems<T>(
+	orders: AsyncIterable<T>,
+	limit: number,
+	toJson: (raw: T) => OrderItemJson,
+	options: { stopAtLimit?: boolean } = {},
+): Promise<Required<ItemResult>> {
+	const result: Required<ItemResult> = { main: [], unnormalized: [] };
+	for (const json of await takeUpTo(orders, limit, toJson, options)) {
+		if (json.order) result.main.push(json.order);
+		if (json.unnormalized) result.unnormalized.push(json.unnormalized);
+	}
+	return result;
 }

@@ -3,9 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import * as inventory from './inventory/Inventory.resource';
 import * as order from './order/Order.resource';
 import * as refund from './refund/Refund.resource';
-
-// Order reads in Normalized or Both mode get a second output for orders that cannot be normalized.
-const outputs = `={{ $parameter.resource === "order" && ["get", "getMany"].includes($parameter.operation) && $parameter.output !== "raw" ? [{ type: "${NodeConnectionTypes.Main}", displayName: "Orders" }, { type: "${NodeConnectionTypes.Main}", displayName: "Unnormalized" }] : ["${NodeConnectionTypes.Main}"] }}` as const;
+import { orderReadOutputs } from '../../shared/orderOutput';
 
 /** Everything but icon, subtitle and usableAsTool, which n8n's lint reads from the node class itself. */
 export const versionDescription: Omit<INodeTypeDescription, 'icon' | 'subtitle' | 'usableAsTool'> = {
@@ -16,7 +14,7 @@ export const versionDescription: Omit<INodeTypeDescription, 'icon' | 'subtitle' 
 	description: 'Read orders and refund applications, ship orders, write seller memos and set SKU stock on JD (JOS)',
 	defaults: { name: 'JD' },
 	inputs: [NodeConnectionTypes.Main],
-	outputs,
+	outputs: orderReadOutputs,
 	credentials: [{ name: 'jdApi', required: true }],
 	properties: [
 		{

@@ -2,9 +2,7 @@ import type { INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 import * as inventory from './inventory/Inventory.resource';
 import * as order from './order/Order.resource';
-
-// Order reads in Normalized or Both mode get a second output for orders that cannot be normalized.
-const outputs = `={{ $parameter.resource === "order" && ["get", "getMany"].includes($parameter.operation) && $parameter.output !== "raw" ? [{ type: "${NodeConnectionTypes.Main}", displayName: "Orders" }, { type: "${NodeConnectionTypes.Main}", displayName: "Unnormalized" }] : ["${NodeConnectionTypes.Main}"] }}` as const;
+import { orderReadOutputs } from '../../shared/orderOutput';
 
 /** Everything but icon, subtitle and usableAsTool, which n8n's lint reads from the node class itself. */
 export const versionDescription: Omit<INodeTypeDescription, 'icon' | 'subtitle' | 'usableAsTool'> = {
@@ -15,7 +13,7 @@ export const versionDescription: Omit<INodeTypeDescription, 'icon' | 'subtitle' 
 	description: "Read orders and refunds, ship with tracking and set stock per location on your own Shopify store (独立站), as unified orders",
 	defaults: { name: 'Shopify (Unified Orders)' },
 	inputs: [NodeConnectionTypes.Main],
-	outputs,
+	outputs: orderReadOutputs,
 	credentials: [{ name: 'shopifyUnifiedApi', required: true }],
 	properties: [
 		{

@@ -3,11 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import * as inventory from './inventory/Inventory.resource';
 import * as order from './order/Order.resource';
 import * as refund from './refund/Refund.resource';
-
-// Order reads in Normalized or Both mode get a second output for orders that cannot be normalized.
-const ordersAndUnnormalized = `[{ type: "${NodeConnectionTypes.Main}", displayName: "Orders" }, { type: "${NodeConnectionTypes.Main}", displayName: "Unnormalized" }]`;
-const normalizesOrders = '$parameter.resource === "order" && ["get", "getMany"].includes($parameter.operation) && $parameter.output !== "raw"';
-const outputs = `={{ ${normalizesOrders} ? ${ordersAndUnnormalized} : ["${NodeConnectionTypes.Main}"] }}` as const;
+import { orderReadOutputs } from '../../shared/orderOutput';
 
 /** Everything but icon, subtitle and usableAsTool, which n8n's lint reads from the node class itself. */
 export const versionDescription: Omit<INodeTypeDescription, 'icon' | 'subtitle' | 'usableAsTool'> = {
@@ -18,7 +14,7 @@ export const versionDescription: Omit<INodeTypeDescription, 'icon' | 'subtitle' 
 	description: 'Read orders and refunds, ship orders, add memos and update stock on Taobao and Tmall (TOP)',
 	defaults: { name: 'Taobao' },
 	inputs: [NodeConnectionTypes.Main],
-	outputs,
+	outputs: orderReadOutputs,
 	credentials: [{ name: 'taobaoApi', required: true }],
 	properties: [
 		{

@@ -4,9 +4,7 @@ import * as inventory from './inventory/Inventory.resource';
 import * as order from './order/Order.resource';
 import * as refund from './refund/Refund.resource';
 import * as token from './token/Token.resource';
-
-// Order reads in Normalized or Both mode get a second output for orders that cannot be normalized.
-const outputs = `={{ $parameter.resource === "order" && ["get", "getMany"].includes($parameter.operation) && $parameter.output !== "raw" ? [{ type: "${NodeConnectionTypes.Main}", displayName: "Orders" }, { type: "${NodeConnectionTypes.Main}", displayName: "Unnormalized" }] : ["${NodeConnectionTypes.Main}"] }}` as const;
+import { orderReadOutputs } from '../../shared/orderOutput';
 
 /** Everything but icon, subtitle and usableAsTool, which n8n's lint reads from the node class itself. */
 export const versionDescription: Omit<INodeTypeDescription, 'icon' | 'subtitle' | 'usableAsTool'> = {
@@ -17,7 +15,7 @@ export const versionDescription: Omit<INodeTypeDescription, 'icon' | 'subtitle' 
 	description: 'Read orders and after-sales, ship orders and update stock on the Xiaohongshu (小红书) shop through the Ark open platform',
 	defaults: { name: 'Xiaohongshu' },
 	inputs: [NodeConnectionTypes.Main],
-	outputs,
+	outputs: orderReadOutputs,
 	credentials: [{ name: 'xiaohongshuApi', required: true }],
 	properties: [
 		{

@@ -1,9 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { JdClient } from '../../../../lib/channels/jd/client';
-import { parseMoney } from '../../../../lib/model';
 import { runItems } from '../../../shared/runItems';
-import { limitField, readLimit, returnAllField } from '../../../shared/listFields';
+import { yuanPricedSkuJson } from '../../../shared/skuOutput';
+import { limitField, readLimit, returnAllField, takeUpTo } from '../../../shared/listFields';
 
 const properties: INodeProperties[] = [returnAllField, limitField];
 
@@ -12,30 +12,6 @@ export const description = updateDisplayOptions({ show: { resource: ['inventory'
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], client: JdClient): Promise<INodeExecutionData[][]> {
 	return await runItems(this, items, 1, async (i) => {
 		const limit = readLimit(this, i);
-		const main = [];
-		for await (const sku of client.listSkus()) {
-			if (main.length >= limit) break;
-			main.push({
-				channel: 'jd',
-				shopId: client.shopId,
-				channelItemId: sku.itemId,
-				channelSkuId: sku.skuId ?? null,
-				merchantCode: sku.merchantCode ?? null,
-				title: sku.title,
-				skuName: sku.skuName ?? null,
-				quantity: sku.quantity ?? null,
-				price: priceInFen(sku.price),
-				currency: 'CNY',
-			});
-		}
-		return { main };
+		return { main: await takeUpTo(client.listSkus(), limit, (sku) => yuanPricedSkuJson('jd', client.shopId, sku)) };
 	});
-}
-
-function priceInFen(price: string | undefined): number | null {
-	try {
-		return price === undefined ? null : parseMoney(price, { currency: 'CNY' });
-	} catch {
-		return null;
-	}
 }

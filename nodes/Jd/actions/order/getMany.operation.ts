@@ -2,8 +2,8 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { JdClient } from '../../../../lib/channels/jd/client';
 import { normalizeJdOrder } from '../../../../lib/channels/jd/normalize';
-import { orderItemJson, orderOutputProperty, unmaskedReceiverProperty, type OrderOutputMode } from '../../../shared/orderOutput';
-import { runItems, type ItemResult } from '../../../shared/runItems';
+import { collectOrderItems, orderItemJson, orderOutputProperty, unmaskedReceiverProperty, type OrderOutputMode } from '../../../shared/orderOutput';
+import { runItems } from '../../../shared/runItems';
 import { findOrdersByField, fromField, limitField, optionsCollection, readListRange, returnAllField, toField } from '../../../shared/listFields';
 import { orderStateField } from '../fields';
 
@@ -28,15 +28,8 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		const status = (this.getNodeParameter('status', i, '') as string) || undefined;
 		const options = this.getNodeParameter('options', i, {}) as { unmaskedReceiver?: boolean };
 
-		const result: Required<ItemResult> = { main: [], unnormalized: [] };
-		let read = 0;
-		for await (const info of client.listOrders({ by, from, to, status })) {
-			if (read >= limit) break;
-			read += 1;
-			const json = orderItemJson(normalizeJdOrder(info, { shopId: client.shopId }), info, mode, { unmaskedReceiver: options.unmaskedReceiver, channel: 'jd' });
-			if (json.order) result.main.push(json.order);
-			if (json.unnormalized) result.unnormalized.push(json.unnormalized);
-		}
-		return result;
+		return await collectOrderItems(client.listOrders({ by, from, to, status }), limit, (info) =>
+			orderItemJson(normalizeJdOrder(info, { shopId: client.shopId }), info, mode, { unmaskedReceiver: options.unmaskedReceiver, channel: 'jd' }),
+		);
 	});
 }

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { JdClient } from '../../../../lib/channels/jd/client';
 import { runItems } from '../../../shared/runItems';
-import { fromField, limitField, readListRange, returnAllField, statusField, toField } from '../../../shared/listFields';
+import { fromField, limitField, readListRange, returnAllField, statusField, takeUpTo, toField } from '../../../shared/listFields';
 import { refundJson } from './refundJson';
 
 const properties: INodeProperties[] = [
@@ -40,11 +40,6 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		const by = this.getNodeParameter('timeField', i, 'applied') as 'applied' | 'checked';
 		const { from, to, limit } = readListRange(this, i);
 		const status = (this.getNodeParameter('refundStatus', i, '') as string) || undefined;
-		const main = [];
-		for await (const refund of client.listRefunds({ from, to, status, by })) {
-			if (main.length >= limit) break;
-			main.push(refundJson(refund, client.shopId));
-		}
-		return { main };
+		return { main: await takeUpTo(client.listRefunds({ from, to, status, by }), limit, (refund) => refundJson(refund, client.shopId)) };
 	});
 }

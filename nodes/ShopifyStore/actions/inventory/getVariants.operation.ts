@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { ShopifyClient } from '../../../../lib/channels/shopify/client';
 import { CHANNEL } from '../../../../lib/channels/shopify/codes';
-import { limitField, readLimit, returnAllField } from '../../../shared/listFields';
+import { limitField, readLimit, returnAllField, takeUpTo } from '../../../shared/listFields';
 import { runItems } from '../../../shared/runItems';
 
 export const description = updateDisplayOptions({ show: { resource: ['inventory'], operation: ['getVariants'] } }, [returnAllField, limitField] as INodeProperties[]);
@@ -10,11 +10,9 @@ export const description = updateDisplayOptions({ show: { resource: ['inventory'
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], client: ShopifyClient): Promise<INodeExecutionData[][]> {
 	return await runItems(this, items, 1, async (i) => {
 		const limit = readLimit(this, i);
-		const main: IDataObject[] = [];
-		for await (const { raw: _raw, ...variant } of client.listVariants()) {
-			main.push({ channel: CHANNEL, shopId: client.shopId, ...variant });
-			if (main.length >= limit) break;
-		}
+		const main: IDataObject[] = await takeUpTo(client.listVariants(), limit, ({ raw: _raw, ...variant }) => ({ channel: CHANNEL, shopId: client.shopId, ...variant }), {
+			stopAtLimit: true,
+		});
 		return { main };
 	});
 }

@@ -4,8 +4,8 @@ import type { OrderListQuery, ShopifyClient } from '../../../../lib/channels/sho
 import { CHANNEL } from '../../../../lib/channels/shopify/codes';
 import { normalizeShopifyOrder } from '../../../../lib/channels/shopify/normalize';
 import { findOrdersByField, fromField, limitField, optionsCollection, readListRange, returnAllField, toField } from '../../../shared/listFields';
-import { orderItemJson, orderOutputProperty, unmaskedReceiverProperty, type OrderOutputMode } from '../../../shared/orderOutput';
-import { runItems, type ItemResult } from '../../../shared/runItems';
+import { collectOrderItems, orderItemJson, orderOutputProperty, unmaskedReceiverProperty, type OrderOutputMode } from '../../../shared/orderOutput';
+import { runItems } from '../../../shared/runItems';
 import { orderStatusField } from '../fields';
 
 const properties: INodeProperties[] = [
@@ -29,19 +29,12 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		const status = this.getNodeParameter('status', i, 'any') as OrderListQuery['status'];
 		const options = this.getNodeParameter('options', i, {}) as { unmaskedReceiver?: boolean };
 
-		const result: Required<ItemResult> = { main: [], unnormalized: [] };
-		let read = 0;
 		// A small limit asks for a small page, so the call reads no more than wanted.
-		for await (const order of client.listOrders({ by, from, to, status, pageSize: Number.isFinite(limit) ? limit : undefined })) {
-			read += 1;
-			const json = orderItemJson(normalizeShopifyOrder(order, { shopId: client.shopId }), order, mode, {
-				unmaskedReceiver: options.unmaskedReceiver,
-				channel: CHANNEL,
-			});
-			if (json.order) result.main.push(json.order);
-			if (json.unnormalized) result.unnormalized.push(json.unnormalized);
-			if (read >= limit) break;
-		}
-		return result;
+		return await collectOrderItems(
+			client.listOrders({ by, from, to, status, pageSize: Number.isFinite(limit) ? limit : undefined }),
+			limit,
+			(order) => orderItemJson(normalizeShopifyOrder(order, { shopId: client.shopId }), order, mode, { unmaskedReceiver: options.unmaskedReceiver, channel: CHANNEL }),
+			{ stopAtLimit: true },
+		);
 	});
 }

@@ -3,12 +3,13 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { TaobaoClient } from '../../../../lib/channels/taobao/client';
 import { normalizeTaobaoTrade } from '../../../../lib/channels/taobao/normalize';
 import {
+	collectOrderItems,
 	orderItemJson,
 	orderOutputProperty,
 	unmaskedReceiverProperty,
 	type OrderOutputMode,
 } from '../../../shared/orderOutput';
-import { runItems, type ItemResult } from '../../../shared/runItems';
+import { runItems } from '../../../shared/runItems';
 import {
 	findOrdersByField,
 	fromField,
@@ -47,16 +48,9 @@ export async function execute(
 		const status = (this.getNodeParameter('status', i, '') as string) || undefined;
 		const options = this.getNodeParameter('options', i, {}) as { unmaskedReceiver?: boolean; tradeTypes?: string };
 
-		const result: Required<ItemResult> = { main: [], unnormalized: [] };
-		let read = 0;
-		for await (const trade of client.listOrders({ by, from, to, status, types: options.tradeTypes || undefined })) {
-			if (read >= limit) break;
-			read += 1;
-			const normalized = normalizeTaobaoTrade(trade, { shopId: client.shopId });
-			const json = orderItemJson(normalized, trade, mode, { unmaskedReceiver: options.unmaskedReceiver, channel: 'taobao' });
-			if (json.order) result.main.push(json.order);
-			if (json.unnormalized) result.unnormalized.push(json.unnormalized);
-		}
-		return result;
+		const trades = client.listOrders({ by, from, to, status, types: options.tradeTypes || undefined });
+		return await collectOrderItems(trades, limit, (trade) =>
+			orderItemJson(normalizeTaobaoTrade(trade, { shopId: client.shopId }), trade, mode, { unmaskedReceiver: options.unmaskedReceiver, channel: 'taobao' }),
+		);
 	});
 }

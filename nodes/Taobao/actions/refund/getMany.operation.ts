@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { TaobaoClient } from '../../../../lib/channels/taobao/client';
 import { runItems } from '../../../shared/runItems';
-import { fromField, limitField, readListRange, returnAllField, statusField, toField } from '../../../shared/listFields';
+import { fromField, limitField, readListRange, returnAllField, statusField, takeUpTo, toField } from '../../../shared/listFields';
 import { refundJson } from './refundJson';
 
 const properties: INodeProperties[] = [
@@ -36,11 +36,6 @@ export async function execute(
 	return await runItems(this, items, 1, async (i) => {
 		const { from, to, limit } = readListRange(this, i);
 		const status = (this.getNodeParameter('refundStatus', i, '') as string) || undefined;
-		const main = [];
-		for await (const refund of client.listRefunds({ from, to, status })) {
-			if (main.length >= limit) break;
-			main.push(refundJson(refund, client.shopId));
-		}
-		return { main };
+		return { main: await takeUpTo(client.listRefunds({ from, to, status }), limit, (refund) => refundJson(refund, client.shopId)) };
 	});
 }

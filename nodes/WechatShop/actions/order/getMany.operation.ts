@@ -2,8 +2,8 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { WechatShopClient } from '../../../../lib/channels/wechatShop/client';
 import { normalizeWechatOrder } from '../../../../lib/channels/wechatShop/normalize';
-import { orderItemJson, orderOutputProperty, unmaskedReceiverProperty, type OrderOutputMode } from '../../../shared/orderOutput';
-import { runItems, type ItemResult } from '../../../shared/runItems';
+import { collectOrderItems, orderItemJson, orderOutputProperty, unmaskedReceiverProperty, type OrderOutputMode } from '../../../shared/orderOutput';
+import { runItems } from '../../../shared/runItems';
 import { findOrdersByField, fromField, limitField, optionsCollection, readListRange, returnAllField, toField } from '../../../shared/listFields';
 import { orderStatusField } from '../fields';
 
@@ -29,17 +29,12 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		const status = statusText === '' ? undefined : Number(statusText);
 		const options = this.getNodeParameter('options', i, {}) as { unmaskedReceiver?: boolean };
 
-		const result: Required<ItemResult> = { main: [], unnormalized: [] };
-		let read = 0;
-		for await (const order of client.listOrders({ by, from, to, status })) {
-			read += 1;
-			const normalized = normalizeWechatOrder(order, { shopId: client.shopId });
-			const json = orderItemJson(normalized, order, mode, { unmaskedReceiver: options.unmaskedReceiver, channel: 'wechat_shop' });
-			if (json.order) result.main.push(json.order);
-			if (json.unnormalized) result.unnormalized.push(json.unnormalized);
-			// Each further order costs a call, so stop before reading one that is not wanted.
-			if (read >= limit) break;
-		}
-		return result;
+		// Each further order costs a call, so stop before reading one that is not wanted.
+		return await collectOrderItems(
+			client.listOrders({ by, from, to, status }),
+			limit,
+			(order) => orderItemJson(normalizeWechatOrder(order, { shopId: client.shopId }), order, mode, { unmaskedReceiver: options.unmaskedReceiver, channel: 'wechat_shop' }),
+			{ stopAtLimit: true },
+		);
 	});
 }

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { WechatShopClient } from '../../../../lib/channels/wechatShop/client';
 import { runItems } from '../../../shared/runItems';
-import { fromField, limitField, readListRange, returnAllField, toField } from '../../../shared/listFields';
+import { fromField, limitField, readListRange, returnAllField, takeUpTo, toField } from '../../../shared/listFields';
 import { refundJson } from './refundJson';
 
 const properties: INodeProperties[] = [
@@ -17,11 +17,6 @@ export const description = updateDisplayOptions({ show: { resource: ['refund'], 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], client: WechatShopClient): Promise<INodeExecutionData[][]> {
 	return await runItems(this, items, 1, async (i) => {
 		const { from, to, limit } = readListRange(this, i);
-		const main = [];
-		for await (const afterSale of client.listRefunds({ from, to })) {
-			if (main.length >= limit) break;
-			main.push(refundJson(afterSale, client.shopId));
-		}
-		return { main };
+		return { main: await takeUpTo(client.listRefunds({ from, to }), limit, (afterSale) => refundJson(afterSale, client.shopId)) };
 	});
 }

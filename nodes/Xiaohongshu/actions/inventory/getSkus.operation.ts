@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { XhsClient } from '../../../../lib/channels/xiaohongshu/client';
 import { CHANNEL } from '../../../../lib/channels/xiaohongshu/codes';
-import { limitField, readLimit, returnAllField } from '../../../shared/listFields';
+import { limitField, readLimit, returnAllField, takeUpTo } from '../../../shared/listFields';
 import { runItems } from '../../../shared/runItems';
 
 const properties: INodeProperties[] = [returnAllField, limitField];
@@ -12,23 +12,20 @@ export const description = updateDisplayOptions({ show: { resource: ['inventory'
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], client: XhsClient): Promise<INodeExecutionData[][]> {
 	return await runItems(this, items, 1, async (i) => {
 		const limit = readLimit(this, i);
-		const main = [];
-		for await (const sku of client.listSkus()) {
-			if (main.length >= limit) break;
-			main.push({
-				channel: CHANNEL,
-				shopId: client.shopId,
-				channelItemId: sku.itemId ?? null,
-				channelSkuId: sku.skuId,
-				merchantCode: sku.merchantCode ?? null,
-				barcode: sku.barcode ?? null,
-				title: sku.title,
-				skuName: sku.skuName ?? null,
-				quantity: sku.quantity ?? null,
-				price: sku.price ?? null,
-				currency: 'CNY',
-			});
-		}
-		return { main };
+		return {
+			main: await takeUpTo(client.listSkus(), limit, (sku) => ({
+			channel: CHANNEL,
+			shopId: client.shopId,
+			channelItemId: sku.itemId ?? null,
+			channelSkuId: sku.skuId,
+			merchantCode: sku.merchantCode ?? null,
+			barcode: sku.barcode ?? null,
+			title: sku.title,
+			skuName: sku.skuName ?? null,
+			quantity: sku.quantity ?? null,
+			price: sku.price ?? null,
+			currency: 'CNY',
+			})),
+		};
 	});
 }

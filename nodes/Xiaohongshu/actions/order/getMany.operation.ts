@@ -3,8 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { XhsClient } from '../../../../lib/channels/xiaohongshu/client';
 import { normalizeXhsOrder } from '../../../../lib/channels/xiaohongshu/normalize';
 import { findOrdersByField, fromField, limitField, optionsCollection, readListRange, returnAllField, toField } from '../../../shared/listFields';
-import { orderItemJson, orderOutputProperty, unmaskedReceiverProperty, type OrderOutputMode } from '../../../shared/orderOutput';
-import { runItems, type ItemResult } from '../../../shared/runItems';
+import { collectOrderItems, orderItemJson, orderOutputProperty, unmaskedReceiverProperty, type OrderOutputMode } from '../../../shared/orderOutput';
+import { runItems } from '../../../shared/runItems';
 import { orderStatusField } from '../fields';
 
 const properties: INodeProperties[] = [
@@ -32,16 +32,12 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		const status = statusText === '' ? undefined : Number(statusText);
 		const options = this.getNodeParameter('options', i, {}) as { unmaskedReceiver?: boolean };
 
-		const result: Required<ItemResult> = { main: [], unnormalized: [] };
-		let read = 0;
-		for await (const order of client.listOrders({ by, from, to, status })) {
-			read += 1;
-			const json = orderItemJson(normalizeXhsOrder(order, { shopId: client.shopId }), order, mode, { unmaskedReceiver: options.unmaskedReceiver, channel: 'xiaohongshu' });
-			if (json.order) result.main.push(json.order);
-			if (json.unnormalized) result.unnormalized.push(json.unnormalized);
-			// Each further order costs a detail call, so stop before reading one that is not wanted.
-			if (read >= limit) break;
-		}
-		return result;
+		// Each further order costs a detail call, so stop before reading one that is not wanted.
+		return await collectOrderItems(
+			client.listOrders({ by, from, to, status }),
+			limit,
+			(order) => orderItemJson(normalizeXhsOrder(order, { shopId: client.shopId }), order, mode, { unmaskedReceiver: options.unmaskedReceiver, channel: 'xiaohongshu' }),
+			{ stopAtLimit: true },
+		);
 	});
 }

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { XhsClient } from '../../../../lib/channels/xiaohongshu/client';
-import { fromField, limitField, readListRange, returnAllField, toField } from '../../../shared/listFields';
+import { fromField, limitField, readListRange, returnAllField, takeUpTo, toField } from '../../../shared/listFields';
 import { runItems } from '../../../shared/runItems';
 import { refundJson } from './refundJson';
 
@@ -17,11 +17,6 @@ export const description = updateDisplayOptions({ show: { resource: ['refund'], 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], client: XhsClient): Promise<INodeExecutionData[][]> {
 	return await runItems(this, items, 1, async (i) => {
 		const { from, to, limit } = readListRange(this, i);
-		const main = [];
-		for await (const afterSale of client.listRefunds({ from, to })) {
-			if (main.length >= limit) break;
-			main.push(refundJson(afterSale, client.shopId));
-		}
-		return { main };
+		return { main: await takeUpTo(client.listRefunds({ from, to }), limit, (afterSale) => refundJson(afterSale, client.shopId)) };
 	});
 }
