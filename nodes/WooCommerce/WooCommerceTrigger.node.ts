@@ -117,7 +117,9 @@ export class WooCommerceTrigger implements INodeType {
 		const rawBody = Buffer.isBuffer(req.rawBody) ? req.rawBody : Buffer.alloc(0);
 		const signature = headers['x-wc-webhook-signature'];
 		// The creation ping is unsigned; WooCommerce disables a webhook whose ping gets no 2xx.
-		if (signature === undefined && isWooPing(headers['content-type'], rawBody)) return { webhookResponse: 'ok' };
+		if (signature === undefined && (isWooPing(headers['content-type'], rawBody) || isParsedPing(headers['content-type'], this.getBodyData()))) {
+			return { webhookResponse: 'ok' };
+		}
 
 		const credentials = await wooCredentials(this);
 		const state = this.getWorkflowStaticData('node') as WebhookState;
@@ -148,4 +150,10 @@ export class WooCommerceTrigger implements INodeType {
 		const out = orderItemJson(normalizeWooOrder(body, { shopId: credentials.siteId }), body, 'normalized', { unmaskedReceiver, channel: CHANNEL, extra: { _webhook: meta } });
 		return { workflowData: [this.helpers.returnJsonArray([out.order ?? { unnormalized: out.unnormalized ?? null }])] };
 	}
+}
+
+/** The ping as n8n's form parser hands it over, for servers that keep no raw body of form posts. */
+function isParsedPing(contentType: unknown, body: IDataObject): boolean {
+	const keys = Object.keys(body ?? {});
+	return typeof contentType === 'string' && contentType.includes('x-www-form-urlencoded') && keys.length === 1 && /^\d+$/.test(String(body.webhook_id ?? ''));
 }

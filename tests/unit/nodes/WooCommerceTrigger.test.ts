@@ -21,6 +21,8 @@ let baseUrl: string;
 let parameters: IDataObject = {};
 const triggered: IDataObject[][] = [];
 let staticData: IDataObject = {};
+/** Hands the request over without its raw bytes, as n8n may for form posts. */
+let dropRawBody = false;
 
 const logger = { warn: () => {}, info: () => {}, debug: () => {}, error: () => {} };
 
@@ -35,9 +37,13 @@ function webhookContext(req: IncomingMessage & { rawBody: Buffer }, res: ServerR
 			return response;
 		},
 	};
+	const text = req.rawBody.toString('utf8');
+	const parsed = String(req.headers['content-type']).includes('form') ? Object.fromEntries(new URLSearchParams(text)) : text ? JSON.parse(text) : {};
+	if (dropRawBody) (req as { rawBody?: Buffer }).rawBody = undefined;
 	return {
 		getRequestObject: () => req,
 		getHeaderData: () => req.headers,
+		getBodyData: () => parsed,
 		getResponseObject: () => response,
 		getNodeParameter: (name: string, fallback?: unknown) => parameters[name] ?? fallback,
 		getCredentials: async () => credentials,
@@ -91,6 +97,7 @@ beforeEach(() => {
 	parameters = { topics: ['order.created', 'order.updated'], output: 'normalized', options: {} };
 	triggered.length = 0;
 	staticData = {};
+	dropRawBody = false;
 });
 afterEach(() => {
 	const pending = nock.pendingMocks();
@@ -131,6 +138,13 @@ describe('WooCommerce Trigger over HTTP', () => {
 	it('answers the unsigned creation ping with 200 and triggers nothing', async () => {
 		const answer = await deliver('webhook_id=31', {}, 'application/x-www-form-urlencoded');
 		expect(answer.status).toBe(200);
+		expect(triggered).toEqual([]);
+	});
+
+	it('answers the ping also when only the parsed form body is there, and still refuses such a JSON delivery', async () => {
+		dropRawBody = true;
+		expect((await deliver('webhook_id=31', {}, 'application/x-www-form-urlencoded')).status).toBe(200);
+		expect((await deliver(orderBody, { 'x-wc-webhook-signature': wooWebhookSignature(orderBody, SECRET) })).status).toBe(401);
 		expect(triggered).toEqual([]);
 	});
 
