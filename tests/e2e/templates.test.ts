@@ -1,12 +1,14 @@
 // The shipped templates inside real n8n, against the sandbox on a live clock: pull every channel into a SQLite
-// store, run it again (nothing new), then the daily report and the backup; compared with the sandbox's truth.
+// store, run it again (nothing new), ship approved orders, take in refunds, then the daily report and the backup;
+// compared with the sandbox's truth and what the sandbox recorded.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { executeWorkflow, importCredentials, importWorkflows } from '../../scripts/n8n/cli';
 import type { N8nInstance } from '../../scripts/n8n/instance';
 import { nodeOutputs } from '../../scripts/n8n/run-data';
 import { SANDBOX_ROBOT_TOKEN, SANDBOX_SHOPS, sandboxCredentials, templateId, templatesWithIds } from '../../scripts/templates';
-import { openStore, type OrderStore } from '../../lib/store';
+import type { UnifiedOrder } from '../../lib/model';
+import { openStore, type OrderStore, type StoredOrder, type StoreReport } from '../../lib/store';
 import { PROVIDER_FACTORIES } from '../../sandbox/providers';
 import { dingtalkProvider } from '../../sandbox/providers/dingtalk';
 import { jdOrderState } from '../../sandbox/providers/jd/render';
@@ -57,6 +59,81 @@ async function storedIds(store: OrderStore, channel: string): Promise<string[]> 
 	return ids;
 }
 
+async function robotTexts(sandbox: Sandbox): Promise<string[]> {
+	const { messages } = await admin<{ messages: Array<{ data: { body: { text?: { content: string }; markdown?: { text: string } } } }> }>(
+		sandbox,
+		`/dingtalk/messages?robot=${SANDBOX_ROBOT_TOKEN}`,
+	);
+	return messages.map((m) => m.data.body.markdown?.text ?? m.data.body.text?.content ?? '');
+}
+
+async function allStored(store: OrderStore): Promise<StoredOrder[]> {
+	const orders: StoredOrder[] = [];
+	let cursor: string | undefined;
+	do {
+		const page = await store.searchOrders({ limit: 500, cursor });
+		orders.push(...page.orders);
+		cursor = page.nextCursor ?? undefined;
+	} while (cursor);
+	return orders;
+}
+
+async function onHandOf(store: OrderStore): Promise<Map<string, number>> {
+	return new Map((await store.availability()).map((level) => [level.masterSku, level.onHand]));
+}
+
+async function reservedOf(store: OrderStore, sku: string): Promise<number> {
+	return (await store.availability({ masterSkus: [sku] }))[0]?.reserved ?? 0;
+}
+
+const APPROVED = (decision: 'approved' | 'held') => ({ decision, ruleVersion: 'e2e', hits: [], auditedAt: new Date().toISOString() });
+
+/**
+ * Every stored merchant code becomes a master SKU with stock in one warehouse; one paid single-parcel order per
+ * channel gets the sandbox's unmasked receiver (carriers need it) and is approved; every other approved order is
+ * held, so ship-orders ships exactly the chosen ones.
+ */
+async function prepareShipments(store: OrderStore, sandbox: Sandbox): Promise<StoredOrder[]> {
+	const orders = await allStored(store);
+	const skus = [...new Set(orders.flatMap((o) => o.lines.map((l) => l.merchantCode)).filter((c): c is string => !!c))];
+	await store.upsertWarehouses([{ id: 'hz', name: '杭州仓' }]);
+	await store.upsertMasterSkus(skus.map((sku) => ({ sku, title: sku })));
+	await store.setOnHand(skus.map((sku) => ({ warehouseId: 'hz', masterSku: sku, onHand: 1000 })));
+	const chosen: StoredOrder[] = [];
+	for (const channel of CHANNELS) {
+		const paid = orders.filter((o) => o.channel === channel && o.status === 'paid' && o.refundState === 'none' && o.lines.every((l) => l.merchantCode));
+		for (const candidate of paid.slice(0, 2)) {
+			const { timeline: _timeline, ...truth } = await admin<UnifiedOrder & { timeline: unknown }>(sandbox, `/orders/${candidate.channelOrderId}`);
+			const later = new Date(Date.parse(candidate.updatedAt) + 1000).toISOString();
+			const [result] = await store.upsertOrders([{ ...truth, id: candidate.id, status: 'paid', updatedAt: later, raw: undefined }], { actor: 'e2e' });
+			if (result.outcome === 'invalid') continue;
+			chosen.push((await store.getOrder(candidate.id))!);
+			break;
+		}
+	}
+	const chosenIds = new Set(chosen.map((o) => o.id));
+	for (const order of await allStored(store)) {
+		if (order.status !== 'paid') continue;
+		const decision = chosenIds.has(order.id) ? 'approved' : 'held';
+		if (decision === 'held' && order.audit?.decision !== 'approved') continue;
+		await store.updateOrder(order.id, { audit: APPROVED(decision) }, { actor: 'e2e' });
+	}
+	return chosen;
+}
+
+/** A paid Taobao order that ship-orders left alone, with its stock reserved. */
+async function reservedTaobaoOrder(store: OrderStore): Promise<StoredOrder> {
+	const page = await store.searchOrders({ channel: 'taobao', status: 'paid', refundState: 'none', limit: 200 });
+	const order = page.orders.find((o) => o.lines.every((line) => line.masterSku) && !o.allocation);
+	if (!order) {
+		const seen = page.orders.map((o) => `${o.channelOrderId}:${o.lines.map((l) => l.masterSku ?? `(${l.merchantCode ?? '-'})`).join('+')}`);
+		throw new Error(`no paid Taobao order with mapped lines left to refund; paid: ${seen.join(', ') || 'none'}`);
+	}
+	const reservation = await store.reserveForOrder(order.id, await store.reservationLinesFor(order.id), { actor: 'e2e' });
+	expect(reservation).toMatchObject({ ok: true });
+	return order;
+}
+
 describe('shipped templates inside n8n against the sandbox (live clock)', () => {
 	let instance: N8nInstance | undefined;
 	let sandbox: Sandbox | undefined;
@@ -105,7 +182,7 @@ describe('shipped templates inside n8n against the sandbox (live clock)', () => 
 		const { run } = await timed(instance!, 'pull-orders again', () => executeWorkflow(instance!, templateId('pull-orders.json')));
 		expect(run.data.resultData.error).toBeUndefined();
 		for (const channel of CHANNELS) {
-			const label = { taobao: 'Taobao', jd: 'JD', wechat_shop: 'WeChat Shop' }[channel];
+			const label = { taobao: 'Taobao', jd: 'JD', wechat_shop: 'WeChat Shop', xiaohongshu: 'Xiaohongshu' }[channel];
 			const outcomes = (nodeOutputs(run, `Store ${label} orders`)[0] ?? []).map((item) => item.json.outcome);
 			expect([channel, outcomes.filter((outcome) => outcome !== 'unchanged')]).toEqual([channel, []]);
 			const stored = await storedIds(store!, channel);
@@ -113,18 +190,70 @@ describe('shipped templates inside n8n against the sandbox (live clock)', () => 
 		}
 	}, STEP_TIMEOUT_MS);
 
-	it('daily-report posts one digest of the orders paid in the last 24 hours to the DingTalk robot', async () => {
+	it('ship-orders gets waybills for the approved orders, ships them on their channel, marks them shipped and takes the stock off', async () => {
+		const chosen = await prepareShipments(store!, sandbox!);
+		expect(chosen.length).toBeGreaterThanOrEqual(CHANNELS.length);
+		const onHandBefore = await onHandOf(store!);
+		const { run } = await timed(instance!, 'ship-orders', () => executeWorkflow(instance!, templateId('ship-orders.json')));
+		expect(run.data.resultData.error).toBeUndefined();
+		const { writes } = await admin<{ writes: Array<{ provider: string; kind: string; data: unknown }> }>(sandbox!, '/pushed?kind=shipment');
+		const shippedUnits = new Map<string, number>();
+		for (const order of chosen) {
+			const stored = (await store!.getOrder(order.id))!;
+			const label = `${order.channel}/${order.channelOrderId}`;
+			expect([label, stored.status]).toEqual([label, 'shipped']);
+			const expectedCarrier = /^(浙江|上海|江苏)/.test(order.receiver.province ?? '') ? 'sf' : 'zto';
+			expect([label, stored.logistics?.carrier]).toEqual([label, expectedCarrier]);
+			const trackingNo = stored.logistics?.trackingNo ?? '';
+			expect([label, trackingNo.length > 0]).toEqual([label, true]);
+			// The channel received the shipment with that tracking number.
+			const pushed = writes.filter((w) => JSON.stringify(w.data).includes(trackingNo));
+			expect([label, pushed.map((w) => w.provider)]).toEqual([label, [expect.stringMatching(/./)]]);
+			const history = await store!.orderHistory(order.id);
+			expect(history.some((e) => e.toStatus === 'shipped')).toBe(true);
+			for (const line of stored.lines) shippedUnits.set(line.masterSku!, (shippedUnits.get(line.masterSku!) ?? 0) + line.quantity);
+		}
+		const onHandAfter = await onHandOf(store!);
+		for (const [sku, units] of shippedUnits) expect([sku, onHandBefore.get(sku)! - onHandAfter.get(sku)!]).toEqual([sku, units]);
+	}, STEP_TIMEOUT_MS);
+
+	it('refunds writes the refund state onto the stored order, releases its reserved stock and tells the team', async () => {
+		const order = await reservedTaobaoOrder(store!);
+		const line = order.lines[0];
+		const reservedBefore = await reservedOf(store!, line.masterSku!);
+		const res = await fetch(`${sandbox!.url}/_admin/orders/${order.channelOrderId}/refunds`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ lineId: line.lineId, phase: 'succeeded' }),
+		});
+		expect(res.status).toBe(200);
+		const { run } = await timed(instance!, 'refunds', () => executeWorkflow(instance!, templateId('refunds.json')));
+		expect(run.data.resultData.error).toBeUndefined();
+		const stored = (await store!.getOrder(order.id))!;
+		expect(stored.refundState).toBe('refunded');
+		const released = (await store!.ledger({ orderId: order.id })).filter((entry) => entry.kind === 'release');
+		// Taobao refunds name the refunded line (oid): only its reservation is released.
+		expect(released.map((entry) => [entry.masterSku, -entry.deltaReserved])).toEqual([[line.masterSku, line.quantity]]);
+		expect(await reservedOf(store!, line.masterSku!)).toBe(reservedBefore - line.quantity);
+		const texts = await robotTexts(sandbox!);
+		const digest = texts.find((text) => text.includes('退款完成'));
+		expect(digest).toContain(order.channelOrderId);
+	}, STEP_TIMEOUT_MS);
+
+	it('daily-report posts the store KPI report for the last 24 hours to the DingTalk robot', async () => {
 		const { run } = await timed(instance!, 'daily-report', () => executeWorkflow(instance!, templateId('daily-report.json')));
 		expect(run.data.resultData.error).toBeUndefined();
-		const paid = nodeOutputs(run, 'Orders paid in the last 24 h')[0] ?? [];
-		const { messages } = await admin<{ messages: Array<{ data: { robot: string; body: { markdown?: { text: string } } } }> }>(
-			sandbox!,
-			`/dingtalk/messages?robot=${SANDBOX_ROBOT_TOKEN}`,
-		);
-		expect(messages).toHaveLength(1);
-		const text = messages[0].data.body.markdown?.text ?? '';
-		expect(text).toContain(`过去 24 小时付款 ${paid.length} 单`);
-		for (const item of paid) expect(text).toContain(String(item.json.channelOrderId));
+		const report = (nodeOutputs(run, 'KPI report for the last 24 h')[0] ?? [])[0]?.json as unknown as StoreReport;
+		const created = await store!.searchOrders({ createdFrom: report.from, createdTo: report.to, limit: 1, withTotal: true });
+		expect(report.orders.total).toBe(created.total);
+		// Orders shipped by ship-orders (paid within the window or not) count in paid-to-shipped.
+		expect(report.paidToShipped.count).toBeGreaterThanOrEqual(CHANNELS.length);
+		const text = (await robotTexts(sandbox!)).find((t) => t.includes('订单日报')) ?? '';
+		expect(text).toContain(`**订单 Orders ${report.orders.total}**`);
+		for (const row of report.orders.perChannel) expect(text).toContain(`- ${row.channel} ${row.shopId}: ${row.orders} 单`);
+		expect(text).toContain(`P50 ${report.paidToShipped.p50Hours} h`);
+		expect(text).toContain(`拦截 blocked ${report.audit.blocked}`);
+		expect(text).toContain(`**未映射 SKU Unmapped SKUs** ${report.unmappedSkus.count}`);
 	}, STEP_TIMEOUT_MS);
 
 	it('nightly-backup writes a copy of the store beside it', async () => {
