@@ -12,6 +12,8 @@ import { createShopifyClient } from '../../lib/channels/shopify/client';
 import { shopifyCredentialsFrom } from '../../lib/channels/shopify/sign';
 import { createTaobaoClient } from '../../lib/channels/taobao/client';
 import { createWechatShopClient } from '../../lib/channels/wechatShop/client';
+import { createWooClient } from '../../lib/channels/woocommerce/client';
+import { wooCredentialsFrom } from '../../lib/channels/woocommerce/sign';
 import { wechatShopCredentialsFrom } from '../../lib/channels/wechatShop/sign';
 import { createXhsClient } from '../../lib/channels/xiaohongshu/client';
 import { xhsCredentialsFrom } from '../../lib/channels/xiaohongshu/sign';
@@ -27,6 +29,8 @@ import { taobaoProvider } from '../../sandbox/providers/taobao';
 import { TAOBAO_DEFAULTS } from '../../sandbox/providers/taobao/models';
 import { wechatProvider } from '../../sandbox/providers/wechat';
 import { WECHAT_DEFAULTS } from '../../sandbox/providers/wechat/models';
+import { woocommerceProvider } from '../../sandbox/providers/woocommerce';
+import { WOO_SITES } from '../../sandbox/providers/woocommerce/models';
 import { xhsProvider } from '../../sandbox/providers/xhs';
 import { XHS_DEFAULTS, XHS_GATEWAY_PATH } from '../../sandbox/providers/xhs/models';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
@@ -197,6 +201,29 @@ const CHANNELS: ChannelBench[] = [
 				},
 			})),
 	},
+	{
+		channel: 'woocommerce',
+		rule: 'GET /orders numbered pages of 100 (X-WP-Total), per site',
+		shops: (sandbox) =>
+			WOO_SITES.map((site) => ({
+				shopId: site.host,
+				visible: visibleIds(sandbox, 'woocommerce', site.host),
+				minimum: (pull) => Math.max(1, pageCount(pull.ids.length, 100)),
+				async pull(http, clock, window) {
+					const credentials = wooCredentialsFrom({
+						environment: 'custom',
+						customUrl: `${sandbox.url}/woocommerce`,
+						siteUrl: `https://${site.host}`,
+						consumerKey: site.consumerKey,
+						consumerSecret: site.consumerSecret,
+					});
+					const client = createWooClient({ credentials, http, ...clock });
+					const ids: string[] = [];
+					for await (const order of client.listOrders({ by: 'created', ...window })) ids.push(String(order.id));
+					return { pull: { ids, windows: [ids.length] }, stats: client.stats };
+				},
+			})),
+	},
 ];
 
 /** An HttpClient that counts the requests the sandbox answered. */
@@ -218,7 +245,7 @@ async function main() {
 	const sandbox = await startSandbox({
 		orders: ORDERS,
 		seed: 'bench-pull',
-		factories: [taobaoProvider, jdProvider, wechatProvider, xhsProvider, shopifyProvider],
+		factories: [taobaoProvider, jdProvider, wechatProvider, xhsProvider, shopifyProvider, woocommerceProvider],
 	});
 	try {
 		const now = sandbox.world.clock.now();
