@@ -4,7 +4,8 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { ICredentialsDecrypted, ICredentialTestFunctions, IDataObject, IHookFunctions, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyCollection, ICredentialsDecrypted, ICredentialTestFunctions, IDataObject, IHookFunctions, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import { DEFAULT_MAPPING, PATH_FIELDS } from '../../../lib/channels/ownSite/mapping';
 import { ownSiteSignature, type SignatureScheme } from '../../../lib/channels/ownSite/sign';
 import { orderId } from '../../../lib/model';
 import { OwnSiteWebhookTrigger } from '../../../nodes/OwnSiteWebhookTrigger/OwnSiteWebhookTrigger.node';
@@ -277,5 +278,22 @@ describe('Own Site Webhook Trigger lifecycle and credential', () => {
 		expect((await run('')).status).toBe('Error');
 		expect((await run('short')).status).toBe('Error');
 		expect(await run(SECRET)).toEqual({ status: 'OK', message: 'The signing secret is set' });
+	});
+});
+
+describe('Own Site Webhook Trigger settings', () => {
+	const properties = new OwnSiteWebhookTrigger().description.properties;
+	const mapping = properties.find((p) => p.name === 'mapping') as INodeProperties;
+	const fields = (mapping.options as INodePropertyCollection[]).flatMap((group) => group.values);
+
+	it('offers every mapping field in the UI, each with the library default', () => {
+		const shown = [properties.find((p) => p.name === 'ordersPath') as INodeProperties, ...fields];
+		expect(shown.map((p) => p.name).sort()).toEqual(Object.keys(DEFAULT_MAPPING).filter((key) => key !== 'statusMap').sort());
+		for (const field of shown) expect([field.name, field.default]).toEqual([field.name, DEFAULT_MAPPING[field.name as keyof typeof DEFAULT_MAPPING]]);
+		for (const name of PATH_FIELDS) expect(shown.find((p) => p.name === name)?.type).toBe('string');
+	});
+
+	it('has two outputs, Orders and Unnormalized', () => {
+		expect(new OwnSiteWebhookTrigger().description.outputNames).toEqual(['Orders', 'Unnormalized']);
 	});
 });
