@@ -1,5 +1,5 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { chosenOperation, type OperationTable } from '../../shared/router';
 import { withStore } from '../../shared/store';
 import type { StoreOperation } from './common';
 import * as cursor from './cursor/Cursor.resource';
@@ -10,7 +10,7 @@ import * as maintenance from './maintenance/Maintenance.resource';
 import * as order from './order/Order.resource';
 import * as sku from './sku/Sku.resource';
 
-const RESOURCES: Record<string, Record<string, StoreOperation>> = {
+const RESOURCES: OperationTable<StoreOperation> = {
 	order: { upsert: order.upsert, get: order.get, findByTracking: order.findByTracking, search: order.search, update: order.update, history: order.history },
 	inventory: {
 		upsertWarehouse: inventory.upsertWarehouse,
@@ -29,11 +29,6 @@ const RESOURCES: Record<string, Record<string, StoreOperation>> = {
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const resource = this.getNodeParameter('resource', 0) as string;
-	const operation = this.getNodeParameter('operation', 0) as string;
-	const handler = RESOURCES[resource]?.[operation];
-	if (!handler) {
-		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
-	}
+	const handler = chosenOperation(this, RESOURCES);
 	return await withStore(this, async (store, access) => await handler.execute.call(this, this.getInputData(), store, access));
 }

@@ -1,7 +1,8 @@
 // Building blocks of the carrier nodes' operations: the router over resource/operation, and the
 // "get tracking" operation that every provider shares (the provider picks which fields it shows).
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+import { chosenOperation } from '../../shared/router';
 import { runParcelItems } from './errors';
 import { includeRawField } from './fields';
 import { timelineJson } from './output';
@@ -17,11 +18,7 @@ export type CarrierOperations = Record<string, Record<string, Pick<CarrierOperat
 
 /** Reads resource and operation once and runs that operation; anything unknown is a configuration error. */
 export async function routeCarrierOperation(this: IExecuteFunctions, operations: CarrierOperations): Promise<INodeExecutionData[][]> {
-	const resource = this.getNodeParameter('resource', 0) as string;
-	const operation = this.getNodeParameter('operation', 0) as string;
-	const handler = operations[resource]?.[operation];
-	if (!handler) throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
-	return await handler.execute.call(this);
+	return await chosenOperation(this, operations).execute.call(this);
 }
 
 /** Tracking > Get: one normalized timeline per item. `fields` are the provider's parcel fields. */
