@@ -5,6 +5,7 @@
 //      (BENCH_ORDERS, BENCH_ROUNDS to change size; BENCH_CHANNELS=taobao,jd to pick channels)
 import { normalizeJdOrder } from '../../lib/channels/jd/normalize';
 import { normalizeShopifyOrder } from '../../lib/channels/shopify/normalize';
+import { normalizeWooOrder } from '../../lib/channels/woocommerce/normalize';
 import { TRADE_FIELDS } from '../../lib/channels/taobao/client';
 import { normalizeTaobaoTrade } from '../../lib/channels/taobao/normalize';
 import { normalizeWechatOrder } from '../../lib/channels/wechatShop/normalize';
@@ -14,6 +15,8 @@ import { jdProvider } from '../../sandbox/providers/jd';
 import { ALL_ORDER_FIELDS, jdOrderState, orderInfoJson } from '../../sandbox/providers/jd/render';
 import { shopifyProvider } from '../../sandbox/providers/shopify';
 import { renderOrder as renderShopifyOrder } from '../../sandbox/providers/shopify/render';
+import { woocommerceProvider } from '../../sandbox/providers/woocommerce';
+import { renderOrder as renderWooOrder } from '../../sandbox/providers/woocommerce/render';
 import { taobaoProvider } from '../../sandbox/providers/taobao';
 import { parseFields, tradeJson } from '../../sandbox/providers/taobao/render';
 import { wechatProvider } from '../../sandbox/providers/wechat';
@@ -64,6 +67,12 @@ const CHANNELS: Channel[] = [
 		render: (snap) => JSON.stringify(renderShopifyOrder(snap)),
 		normalize: (raw, shopId) => normalizeShopifyOrder(raw, { shopId }),
 	},
+	{
+		// Three sites, like Shopify: CNY with all the orders, JPY and KWD with 5% as many each.
+		channel: 'woocommerce',
+		render: (snap) => JSON.stringify(renderWooOrder(snap)),
+		normalize: (raw, shopId) => normalizeWooOrder(raw, { shopId }),
+	},
 ];
 
 function rawOrders(sandbox: Sandbox, channel: Channel): Array<{ raw: unknown; shopId: string }> {
@@ -90,7 +99,7 @@ async function main() {
 	const sandbox = await startSandbox({
 		orders: ORDERS,
 		seed: 'bench-normalize',
-		factories: [taobaoProvider, jdProvider, wechatProvider, xhsProvider, shopifyProvider],
+		factories: [taobaoProvider, jdProvider, wechatProvider, xhsProvider, shopifyProvider, woocommerceProvider],
 	});
 	try {
 		for (const channel of CHANNELS) {
