@@ -28,7 +28,12 @@ const NOT_IN_EVENTS = new Set(['raw']);
 
 /** Identity of a channel snapshot exactly as received; equal hash = nothing new to merge. */
 export function snapshotHash(order: UnifiedOrder): string {
-	return createHash('sha256').update(JSON.stringify(order)).digest('hex').slice(0, 32);
+	return hashOfJson(JSON.stringify(order));
+}
+
+/** snapshotHash of an order already serialized with JSON.stringify. */
+export function hashOfJson(json: string): string {
+	return createHash('sha256').update(json).digest('hex').slice(0, 32);
 }
 
 /** The incoming snapshot with our overlay applied. */

@@ -53,6 +53,8 @@ export interface OrderRecord {
 	/** Status of the last channel snapshot accepted; judges the next one. */
 	channelStatus: OrderStatus;
 	snapshotHash: string;
+	/** JSON.stringify(order), when the caller has it already. */
+	json?: string;
 	local?: LocalOverlay;
 	customerId?: string | null;
 	changedMs: number;
@@ -282,7 +284,7 @@ function orderRow(record: OrderRecord): unknown[] {
 		searchText(order),
 		record.snapshotHash,
 		record.local && Object.keys(record.local).length ? JSON.stringify(record.local) : null,
-		JSON.stringify(order),
+		record.json ?? JSON.stringify(order),
 	];
 }
 

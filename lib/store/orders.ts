@@ -6,7 +6,7 @@ import { decideSnapshot, type UnifiedOrder, validateOrder } from '../model';
 import { actorOf, isoAt, type StoreContext } from './context';
 import { linkCustomers } from './customers';
 import { insertDeadLetters } from './deadLetters';
-import { diffOrders, type LocalOverlay, mergeSnapshot, snapshotHash } from './orderMerge';
+import { diffOrders, hashOfJson, type LocalOverlay, mergeSnapshot } from './orderMerge';
 import { unique } from './util';
 import {
 	type EventRow,
@@ -28,6 +28,10 @@ export interface Item {
 	index: number;
 	order: UnifiedOrder;
 	hash: string;
+	/** The snapshot's JSON as hashed; stored as is when the order is new and no line got a master SKU on the way in. */
+	json: string;
+	/** Lines without a master SKU as received. */
+	unmapped: number;
 }
 
 /** The order as it stands while the batch is planned (an id may appear more than once in a batch). */
@@ -39,6 +43,8 @@ interface Current {
 	channelStatus: UnifiedOrder['status'];
 	updatedAt: string;
 	hash: string;
+	/** JSON of `order` when known to be exactly the received snapshot (new orders). */
+	json?: string;
 	local?: LocalOverlay;
 	customerId?: string | null;
 }
@@ -68,14 +74,17 @@ export function prepareBatch(input: readonly unknown[]): PreparedBatch {
 	input.forEach((given, index) => {
 		const value = withoutStoreFields(given);
 		const problems = validateOrder(value);
-		let hash = '';
+		let json = '';
 		try {
-			if (!problems.length) hash = snapshotHash(value as UnifiedOrder);
+			if (!problems.length) json = JSON.stringify(value);
 		} catch (err) {
 			problems.push({ path: '$', message: `cannot be stored as JSON: ${(err as Error).message}` });
 		}
 		if (problems.length) batch.invalid.push({ index, payload: value, problems });
-		else batch.items.push({ index, order: copyForWrite(value as UnifiedOrder), hash });
+		else {
+			const order = copyForWrite(value as UnifiedOrder);
+			batch.items.push({ index, order, hash: hashOfJson(json), json, unmapped: unmappedLines(order) });
+		}
 	});
 	return batch;
 }
@@ -108,6 +117,7 @@ export async function applyBatch(ctx: StoreContext, tx: Sql, batch: PreparedBatc
 		order: cur.order!,
 		channelStatus: cur.channelStatus,
 		snapshotHash: cur.hash,
+		json: cur.json,
 		local: cur.local,
 		customerId: cur.customerId ?? links.get(id) ?? null,
 		changedMs: now,
@@ -170,7 +180,8 @@ function planItem(
 		channelOrderId: incoming.channelOrderId,
 	};
 	if (!cur) {
-		const created = { existed: false, dirty: true, order: incoming, channelStatus: incoming.status, updatedAt: incoming.updatedAt, hash: item.hash };
+		const json = unmappedLines(incoming) === item.unmapped ? item.json : undefined;
+		const created = { existed: false, dirty: true, order: incoming, channelStatus: incoming.status, updatedAt: incoming.updatedAt, hash: item.hash, json };
 		const after = Object.fromEntries(CREATED_EVENT_FIELDS.map((f) => [f, incoming[f]]));
 		events.push({ orderId: incoming.id, atMs: now, actor, kind: 'created', toStatus: incoming.status, after });
 		return { cur: created, result: { ...base, outcome: 'created', transition: { from: null, to: incoming.status } } };
@@ -182,7 +193,7 @@ function planItem(
 	const diff = diffOrders(cur.order, merged);
 	if (!diff.changes.length) return { result: base };
 	const from = cur.order.status;
-	const next: Current = { ...cur, dirty: true, order: merged, channelStatus: incoming.status, updatedAt: incoming.updatedAt, hash: item.hash };
+	const next: Current = { ...cur, dirty: true, order: merged, channelStatus: incoming.status, updatedAt: incoming.updatedAt, hash: item.hash, json: undefined };
 	const moved = from !== merged.status;
 	events.push({
 		orderId: incoming.id,
@@ -225,6 +236,12 @@ async function attachOrders(tx: Sql, results: UpsertResult[], records: readonly 
 			? { ...record.order, ...(record.customerId ? { customerId: record.customerId } : {}), changedAt: isoAt(now) }
 			: others.get(result.id);
 	}
+}
+
+function unmappedLines(order: UnifiedOrder): number {
+	let count = 0;
+	for (const line of order.lines) if (line.masterSku === undefined) count++;
+	return count;
 }
 
 /** Lines get their master SKU resolved on the copy; the caller's object stays as it was. */
