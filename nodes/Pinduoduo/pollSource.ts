@@ -13,7 +13,12 @@ export function pinduoduoPollSource(client: PinduoduoClient): PollSource<PddOrde
 		async *windows(from, to) {
 			for await (const { window, orders } of client.listOrderWindows({ by: 'modified', from, to })) yield { to: window.to, orders };
 		},
-		identify: (order) => ({ id: String(order.order_sn), createdMs: epochOf(order.created_time), updatedMs: epochOf(order.updated_at) }),
+		// An order appears once it is confirmed (paid and grouped), so that is when it counts as new.
+		identify: (order) => ({
+			id: String(order.order_sn),
+			createdMs: epochOf(order.confirm_time) ?? epochOf(order.created_time),
+			updatedMs: epochOf(order.updated_at),
+		}),
 	};
 }
 

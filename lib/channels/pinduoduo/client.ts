@@ -2,11 +2,12 @@
 // use case on the shared form-gateway core, which signs, retries and classifies. Calls return raw
 // Pinduoduo objects (parsed losslessly); normalize.ts turns orders into unified orders.
 import { InvalidRequestError, PermanentError, type HttpClient } from '../../http';
-import { formatMoney, parseMoney, toEpochMillis } from '../../model';
+import { toEpochMillis } from '../../model';
 import type { RetryDeps, RetryPolicy } from '../../retry';
 import { defineMethods, lastToFirst, pageSizeFor, paginatePages, splitWindow, type MethodSpec, type TimeWindow } from '../core';
 import { createFormGateway, type CallStats, type JsonObject } from '../core/formGateway';
-import { CHANNEL, PDD_AMOUNT_UNITS, PDD_CURRENCY, PDD_ERROR_TABLE, UnknownCarrierError, pddLogisticsId } from './codes';
+import { CHANNEL, PDD_ERROR_TABLE, UnknownCarrierError, pddLogisticsId } from './codes';
+import { listOf, skusOf, type PddSku } from './goods';
 import { pddErrorOf, pddResultOf, pddTimestamp, signedPddParams, type PinduoduoCredentials } from './sign';
 
 export interface PinduoduoClientOptions {
@@ -57,6 +58,8 @@ export const ALL_AFTER_SALES_STATES = 1;
 /** `after_sales_type` 1: every kind (refund only, return, exchange, ...). */
 export const ALL_AFTER_SALES_TYPES = 1;
 
+export type { PddSku } from './goods';
+
 export type PddOrder = JsonObject;
 export type PddRefund = JsonObject;
 
@@ -98,19 +101,6 @@ export interface StockUpdate {
 	quantity: number;
 	/** 'full' sets the stock (update_type 1); 'delta' adds to it, may be negative (update_type 2). */
 	mode?: 'full' | 'delta';
-}
-
-/** One sellable unit: a goods' SKU. */
-export interface PddSku {
-	itemId: string;
-	skuId?: string;
-	merchantCode?: string;
-	title: string;
-	skuName?: string;
-	quantity?: number;
-	/** Yuan as a decimal string, read from fen with PDD_AMOUNT_UNITS.goods. */
-	price?: string;
-	raw: JsonObject;
 }
 
 export interface RefundListQuery {
@@ -376,44 +366,4 @@ export function createPinduoduoClient(options: PinduoduoClientOptions): Pinduodu
 
 function orderKey(order: PddOrder): string {
 	return String(order.order_sn);
-}
-
-function listOf(value: unknown): JsonObject[] {
-	return Array.isArray(value) ? (value as JsonObject[]) : [];
-}
-
-function text(value: unknown): string | undefined {
-	return value === undefined || value === null || value === '' ? undefined : String(value);
-}
-
-function count(value: unknown): number | undefined {
-	const n = Number(value);
-	return value === undefined || value === null || value === '' || !Number.isFinite(n) ? undefined : n;
-}
-
-/** A SKU price in the goods APIs' unit as a yuan string; undefined when absent or unreadable. */
-export function goodsPriceText(value: unknown): string | undefined {
-	if (value === undefined || value === null || value === '') return undefined;
-	try {
-		return formatMoney(parseMoney(value, { currency: PDD_CURRENCY, unit: PDD_AMOUNT_UNITS.goods }), PDD_CURRENCY);
-	} catch {
-		return undefined;
-	}
-}
-
-function skusOf(goods: JsonObject): PddSku[] {
-	const base = { itemId: String(goods.goods_id), title: String(goods.goods_name ?? '') };
-	const skus = listOf(goods.sku_list);
-	if (skus.length === 0) {
-		return [{ ...base, merchantCode: text(goods.outer_goods_id), quantity: count(goods.goods_quantity), raw: goods }];
-	}
-	return skus.map((sku) => ({
-		...base,
-		skuId: text(sku.sku_id),
-		merchantCode: text(sku.outer_id) ?? text(goods.outer_goods_id),
-		skuName: text(sku.spec),
-		quantity: count(sku.sku_quantity),
-		price: goodsPriceText(sku.price),
-		raw: sku,
-	}));
 }

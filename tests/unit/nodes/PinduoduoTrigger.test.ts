@@ -22,6 +22,9 @@ const beijing = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(
 
 interface ShopOrder {
 	sn: string;
+	/** When it was placed, if before it was confirmed (paid and grouped). */
+	placed?: number;
+	/** Confirmed: from here on Pinduoduo lists it. */
 	created: number;
 	updated: number;
 	status: number;
@@ -37,7 +40,7 @@ function shop(orders: ShopOrder[], fail?: (call: PddCall) => object | undefined)
 		const rows = orders.filter((o) => timeOf(o) >= Number(start) && timeOf(o) <= Number(end)).sort((a, b) => timeOf(a) - timeOf(b));
 		const size = Number(call.page_size);
 		const page = rows.slice((Number(call.page) - 1) * size, Number(call.page) * size);
-		const render = (o: ShopOrder) => sampleOrder({ order_sn: o.sn, order_status: o.status, created_time: beijing(o.created), updated_at: beijing(o.updated) });
+		const render = (o: ShopOrder) => sampleOrder({ order_sn: o.sn, order_status: o.status, created_time: beijing(o.placed ?? o.created), confirm_time: beijing(o.created), updated_at: beijing(o.updated) });
 		const list = call.type === 'pdd.order.list.get' ? 'order_list' : 'order_sn_list';
 		return pddOk(call.type, { total_count: rows.length, has_next: Number(call.page) * size < rows.length, [list]: page.map(render) });
 	});
@@ -108,8 +111,14 @@ describe('Pinduoduo Trigger', () => {
 		for (const poll of pollers) await poll();
 		orders.push({ sn: '240501-200000001', created: T0 + 10_000, updated: T0 + 10_000, status: 1 });
 		orders.push({ sn: '240430-200000000', created: T0 - 24 * 60 * MINUTE, updated: T0 + 20_000, status: 2 });
+		// Placed an hour ago, grouped and paid just now: new, because Pinduoduo lists it only from now on.
+		orders.push({ sn: '240501-200000002', placed: T0 - 60 * MINUTE, created: T0 + 30_000, updated: T0 + 30_000, status: 1 });
 		now = T0 + MINUTE;
-		expect(await Promise.all(pollers.map((p) => p().then(ids)))).toEqual([['240501-200000001'], ['240501-200000001', '240430-200000000'], ['240430-200000000']]);
+		expect(await Promise.all(pollers.map((p) => p().then(ids)))).toEqual([
+			['240501-200000001', '240501-200000002'],
+			['240501-200000001', '240430-200000000', '240501-200000002'],
+			['240430-200000000'],
+		]);
 	});
 
 	it('a throttled page never moves the watermark past orders not yet emitted; every order comes once when it clears', async () => {
