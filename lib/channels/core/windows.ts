@@ -46,3 +46,48 @@ export function offsetMinutesOf(iso: string): number {
 	const minutes = Number(match[3]) * 60 + Number(match[4] ?? 0);
 	return match[2] === '-' ? -minutes : minutes;
 }
+
+/**
+ * Each window with its orders once all of its pages are read: the latest snapshot of each order (by
+ * `modifiedOf`; on a tie the later copy wins), for callers that move a cursor window by window.
+ */
+export async function* latestPerWindow<T>(
+	windows: TimeWindow[],
+	pagesOf: (window: TimeWindow) => AsyncIterable<T[]>,
+	keyOf: (item: T) => string,
+	modifiedOf: (item: T) => string,
+): AsyncGenerator<{ window: TimeWindow; orders: T[] }> {
+	for (const window of windows) {
+		const latest = new Map<string, T>();
+		for await (const page of pagesOf(window)) {
+			for (const item of page) {
+				const key = keyOf(item);
+				const seen = latest.get(key);
+				if (!seen || modifiedOf(item) >= modifiedOf(seen)) latest.set(key, item);
+			}
+		}
+		yield { window, orders: [...latest.values()] };
+	}
+}
+
+/**
+ * The items of every window lazily, page by page (a caller that stops early saves calls), each snapshot
+ * once: an item whose `snapshotKeyOf` was already yielded, in this or an earlier window, is skipped.
+ */
+export async function* eachSnapshotOnce<T>(
+	windows: TimeWindow[],
+	pagesOf: (window: TimeWindow) => AsyncIterable<T[]>,
+	snapshotKeyOf: (item: T) => string,
+): AsyncGenerator<T> {
+	const yielded = new Set<string>();
+	for (const window of windows) {
+		for await (const page of pagesOf(window)) {
+			for (const item of page) {
+				const key = snapshotKeyOf(item);
+				if (yielded.has(key)) continue;
+				yielded.add(key);
+				yield item;
+			}
+		}
+	}
+}

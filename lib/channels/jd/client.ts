@@ -6,7 +6,7 @@ import { InvalidRequestError, PermanentError, type HttpClient } from '../../http
 import { toShanghaiLocal } from '../../model';
 import type { RetryDeps, RetryPolicy } from '../../retry';
 import { consistentPages } from '../core/consistentPages';
-import { defineMethods, pageSizeFor, splitWindow, type MethodSpec, type TimeWindow } from '../core';
+import { defineMethods, eachSnapshotOnce, latestPerWindow, pageSizeFor, splitWindow, type MethodSpec, type TimeWindow } from '../core';
 import { createFormGateway, type CallStats, type JsonObject } from '../core/formGateway';
 import { CHANNEL, JD_ERROR_TABLE, LIST_ORDER_STATES } from './codes';
 import { refreshJdToken, type TokenRefreshResult } from './oauth';
@@ -223,32 +223,11 @@ export function createJdClient(options: JdClientOptions): JdClient {
 		},
 
 		async *listOrderWindows(query) {
-			for (const window of windowsOf(query)) {
-				const latest = new Map<string, JdOrderInfo>();
-				for await (const page of windowPages(query, window)) {
-					for (const order of page) {
-						const key = orderKey(order);
-						const seen = latest.get(key);
-						if (!seen || String(order.modified ?? '') >= String(seen.modified ?? '')) latest.set(key, order);
-					}
-				}
-				yield { window, orders: [...latest.values()] };
-			}
+			yield* latestPerWindow(windowsOf(query), (window) => windowPages(query, window), orderKey, modifiedOf);
 		},
 
 		async *listOrders(query) {
-			// Lazy page by page, so a caller that stops early saves calls; a snapshot is yielded once.
-			const yielded = new Set<string>();
-			for (const window of windowsOf(query)) {
-				for await (const page of windowPages(query, window)) {
-					for (const order of page) {
-						const key = `${orderKey(order)}@${String(order.modified ?? '')}`;
-						if (yielded.has(key)) continue;
-						yielded.add(key);
-						yield order;
-					}
-				}
-			}
+			yield* eachSnapshotOnce(windowsOf(query), (window) => windowPages(query, window), (order) => `${orderKey(order)}@${modifiedOf(order)}`);
 		},
 
 		async ship({ orderId, trackingNo, companyCode, lineIds }) {
@@ -296,24 +275,20 @@ export function createJdClient(options: JdClientOptions): JdClient {
 
 		async *listRefunds({ from, to, status, by = 'applied' }) {
 			const [startKey, endKey] = by === 'checked' ? ['checkTimeStart', 'checkTimeEnd'] : ['applyTimeStart', 'applyTimeEnd'];
-			const yielded = new Set<string>();
-			for (const window of splitWindow(from, to, M.listRefunds.maxWindowMs as number)) {
+			const pagesOf = (window: TimeWindow) => {
 				const business = { [startKey]: toShanghaiLocal(window.from), [endKey]: toShanghaiLocal(window.to), status };
 				const context = { provider: CHANNEL, shopId, method: M.listRefunds.apiMethod };
-				const pages = consistentPages((page, size) => refundPage(business, page, size), {
+				return consistentPages((page, size) => refundPage(business, page, size), {
 					pageSize: pageSizeFor(M.listRefunds),
 					keyOf: (refund) => String(refund.id),
 					context,
 				});
-				for await (const page of pages) {
-					for (const refund of page) {
-						const key = `${String(refund.id)}@${String(refund.status)}@${String(refund.checkTime ?? '')}`;
-						if (yielded.has(key)) continue;
-						yielded.add(key);
-						yield refund;
-					}
-				}
-			}
+			};
+			yield* eachSnapshotOnce(
+				splitWindow(from, to, M.listRefunds.maxWindowMs as number),
+				pagesOf,
+				(refund) => `${String(refund.id)}@${String(refund.status)}@${String(refund.checkTime ?? '')}`,
+			);
 		},
 
 		async getRefund(refundId) {
@@ -353,6 +328,8 @@ export function jdCarrierId(code: string, fail: (message: string) => Error): str
 function orderKey(order: JdOrderInfo): string {
 	return String(order.orderId);
 }
+
+const modifiedOf = (order: JdOrderInfo): string => String(order.modified ?? '');
 
 function listOf(value: unknown): JsonObject[] {
 	return Array.isArray(value) ? (value as JsonObject[]) : [];

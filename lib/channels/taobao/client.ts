@@ -7,7 +7,9 @@ import { toShanghaiLocal } from '../../model';
 import type { RetryDeps, RetryPolicy } from '../../retry';
 import {
 	defineMethods,
+	eachSnapshotOnce,
 	lastToFirst,
+	latestPerWindow,
 	pageSizeFor,
 	paginatePages,
 	splitWindow,
@@ -233,32 +235,12 @@ export function createTaobaoClient(options: TaobaoClientOptions): TaobaoClient {
 		},
 
 		async *listOrderWindows(query) {
-			for (const window of windowsOf(query)) {
-				const latest = new Map<string, TaobaoTrade>();
-				for await (const page of windowPages(query, window)) {
-					for (const trade of page) {
-						const key = tradeKey(trade);
-						const seen = latest.get(key);
-						if (!seen || String(trade.modified ?? '') >= String(seen.modified ?? '')) latest.set(key, trade);
-					}
-				}
-				yield { window, trades: [...latest.values()] };
-			}
+			const windows = latestPerWindow(windowsOf(query), (window) => windowPages(query, window), tradeKey, modifiedOf);
+			for await (const { window, orders } of windows) yield { window, trades: orders };
 		},
 
 		async *listOrders(query) {
-			// Lazy page by page, so a caller that stops early saves calls; a snapshot is yielded once.
-			const yielded = new Set<string>();
-			for (const window of windowsOf(query)) {
-				for await (const page of windowPages(query, window)) {
-					for (const trade of page) {
-						const key = `${tradeKey(trade)}@${String(trade.modified ?? '')}`;
-						if (yielded.has(key)) continue;
-						yielded.add(key);
-						yield trade;
-					}
-				}
-			}
+			yield* eachSnapshotOnce(windowsOf(query), (window) => windowPages(query, window), (trade) => `${tradeKey(trade)}@${modifiedOf(trade)}`);
 		},
 
 		async ship({ orderId, trackingNo, companyCode, lineIds }) {
@@ -347,6 +329,8 @@ export function createTaobaoClient(options: TaobaoClientOptions): TaobaoClient {
 		},
 	};
 }
+
+const modifiedOf = (trade: TaobaoTrade): string => String(trade.modified ?? '');
 
 function tradeKey(trade: TaobaoTrade): string {
 	return String(trade.tid_str ?? trade.tid);
