@@ -3,6 +3,7 @@
 import { maskAddress, maskName, maskPhone, type OrderLine } from '../../../lib/model';
 import { bigNumber } from '../../core/json';
 import type { CatalogItem } from '../../truth/catalog';
+import { skuLineIds } from '../../truth/skuLines';
 import type { RefundPhase, RefundSnapshot, TruthOrder, TruthSnapshot } from '../../truth/types';
 
 const sec = (ms: number | undefined) => (ms === undefined ? 0 : Math.floor(ms / 1000));
@@ -53,17 +54,7 @@ export const carrierByWechatCode = (code: string) => Object.entries(WECHAT_CARRI
 export const wechatSkuId = (line: OrderLine) => line.channelSkuId ?? line.channelItemId ?? line.lineId;
 
 /** The line ids a WeChat client derives (SKU id, '#n' when a SKU repeats), keyed by truth line id. */
-export function wechatLineIds(order: TruthOrder): Map<string, string> {
-	const used = new Map<string, number>();
-	const out = new Map<string, string>();
-	for (const line of order.lines) {
-		const base = wechatSkuId(line);
-		const seen = used.get(base) ?? 0;
-		used.set(base, seen + 1);
-		out.set(line.lineId, seen === 0 ? base : `${base}#${seen + 1}`);
-	}
-	return out;
-}
+export const wechatLineIds = (order: TruthOrder): Map<string, string> => skuLineIds(order, wechatSkuId);
 
 /** [I] Which orders carry a virtual number: about one in five, fixed by the order id. */
 export const usesVirtualNumber = (order: TruthOrder) => Number(order.channelOrderId.slice(-1)) % 5 === 0;

@@ -3,6 +3,7 @@
 import { maskAddress, maskName, maskPhone, type OrderLine, type RefundState } from '../../../lib/model';
 import type { CatalogItem } from '../../truth/catalog';
 import { CARRIERS, carrierById } from '../../truth/carriers';
+import { skuLineIds } from '../../truth/skuLines';
 import type { RefundPhase, RefundSnapshot, TruthOrder, TruthSnapshot } from '../../truth/types';
 
 export function orderStatus(snap: TruthSnapshot): number {
@@ -50,17 +51,7 @@ export const carrierByXhsCode = (code: string) => CARRIERS.find((c) => c.kuaidi1
 export const xhsSkuId = (line: OrderLine) => line.channelSkuId ?? line.channelItemId ?? line.lineId;
 
 /** The line ids the client derives (SKU id, '#n' when a SKU repeats), keyed by truth line id. */
-export function xhsLineIds(order: TruthOrder): Map<string, string> {
-	const used = new Map<string, number>();
-	const out = new Map<string, string>();
-	for (const line of order.lines) {
-		const base = xhsSkuId(line);
-		const seen = used.get(base) ?? 0;
-		used.set(base, seen + 1);
-		out.set(line.lineId, seen === 0 ? base : `${base}#${seen + 1}`);
-	}
-	return out;
-}
+export const xhsLineIds = (order: TruthOrder): Map<string, string> => skuLineIds(order, xhsSkuId);
 
 /** How XHS shows the receiver: always masked; plain text needs order.getOrderReceiverInfo. */
 export function maskedReceiver(order: TruthOrder) {
