@@ -36,6 +36,8 @@ export const PDD_METHODS = defineMethods({
 	},
 	ship: { apiMethod: 'pdd.logistics.online.send', kind: 'action' },
 	updateStock: { apiMethod: 'pdd.goods.quantity.update', kind: 'action' },
+	// [I] Not in the spec: the seller note API as SDK ports name it (order_sn, note, tag 1-5 colour flags).
+	updateMemo: { apiMethod: 'pdd.order.note.update', kind: 'action' },
 	// [I] goods list with each goods' sku_list[]; page_size up to 100.
 	listGoods: { apiMethod: 'pdd.goods.list.get', kind: 'list', pageSizeMax: 100 },
 	// Same 30-minute window as orders; walked last page first for the same reason [I].
@@ -128,6 +130,8 @@ export interface PinduoduoClient {
 	listOrders(query: OrderListQuery): AsyncGenerator<PddOrder>;
 	ship(request: ShipRequest): Promise<JsonObject>;
 	updateStock(update: StockUpdate): Promise<JsonObject>;
+	/** Sets the seller note (商家备注) of an order, optionally with a flag colour 1-5. */
+	updateMemo(orderId: string, memo: string, flag?: number): Promise<JsonObject>;
 	listSkus(): AsyncGenerator<PddSku>;
 	listRefunds(query: RefundListQuery): AsyncGenerator<PddRefund>;
 	getRefund(refundId: string, orderId: string): Promise<PddRefund>;
@@ -274,6 +278,16 @@ export function createPinduoduoClient(options: PinduoduoClientOptions): Pinduodu
 				throw unexpected(M.ship, 'Pinduoduo did not confirm the shipment (is_success is not true)', sn);
 			}
 			return { ...res, logistics_id: logisticsId };
+		},
+
+		async updateMemo(orderId, memo, flag) {
+			const sn = orderSn(orderId, M.updateMemo);
+			if (flag !== undefined && (!Number.isInteger(flag) || flag < 1 || flag > 5)) {
+				throw refuse(M.updateMemo, `flag ${flag} is not 1-5`, 'use 1 red, 2 yellow, 3 green, 4 blue or 5 purple, or no flag', sn);
+			}
+			const res = await call(M.updateMemo, { order_sn: sn, note: memo, tag: flag }, sn);
+			if (res.success === false || res.success === 'false') throw unexpected(M.updateMemo, 'Pinduoduo did not confirm the note', sn);
+			return res;
 		},
 
 		async updateStock({ itemId, skuId, merchantCode, quantity, mode = 'full' }) {

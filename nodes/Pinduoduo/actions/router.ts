@@ -9,7 +9,7 @@ import * as refund from './refund/Refund.resource';
 type Operation = { execute(this: IExecuteFunctions, items: INodeExecutionData[], client: PinduoduoClient): Promise<INodeExecutionData[][]> };
 
 const RESOURCES: Record<string, Record<string, Operation>> = {
-	order: { get: order.get, getMany: order.getMany, ship: order.ship },
+	order: { get: order.get, getMany: order.getMany, ship: order.ship, addMemo: order.addMemo },
 	inventory: { updateStock: inventory.updateStock, getSkus: inventory.getSkus },
 	refund: { get: refund.get, getMany: refund.getMany },
 };

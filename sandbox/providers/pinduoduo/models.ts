@@ -186,6 +186,12 @@ export class PddBackend {
 		return 'ok';
 	}
 
+	/** pdd.order.note.update [I]: the seller note (and flag colour) on an order. Recorded for the admin API. */
+	updateMemo(shopId: string, snap: TruthSnapshot, note: string, tag?: number): void {
+		this.world.truth.addEvent(snap.order, { at: this.world.clock.now(), kind: 'memo', sellerMemo: note });
+		this.world.recorder.record({ provider: PINDUODUO, kind: 'memo', at: this.world.clock.now(), shopId, data: { orderSn: snap.order.channelOrderId, note, tag } });
+	}
+
 	/** pdd.pop.auth.token.refresh: a new access token for the same shop. */
 	refreshToken(appKey: string, refreshToken: string) {
 		const old = this.world.registry.byRefreshToken(PINDUODUO, refreshToken);

@@ -84,6 +84,20 @@ export function pinduoduoApis(backend: PddBackend): Record<string, PddApi> {
 				return { is_success: true };
 			},
 		},
+		// [I] Not in the spec: the seller note API and its `response` root key as SDK ports show them.
+		'pdd.order.note.update': {
+			responseKey: 'response',
+			needsToken: true,
+			handle: (call) => {
+				const sn = required(call.params, 'order_sn');
+				const note = required(call.params, 'note');
+				const tag = call.params.tag ? integer(call.params, 'tag', 0, 1, 5) : undefined;
+				const snap = backend.order(call.shopId, sn);
+				if (!snap) throw businessError(`订单不存在: ${sn}`);
+				backend.updateMemo(call.shopId, snap, note, tag);
+				return { success: true };
+			},
+		},
 		'pdd.logistics.companies.get': {
 			responseKey: 'logistics_companies_get_response',
 			needsToken: false,

@@ -54,7 +54,7 @@ describe('Pinduoduo node description', () => {
 			.filter((p) => p.name === 'operation')
 			.map((p) => [p.displayOptions?.show?.resource, (p.options as Array<{ value: string; action: string }>).map((o) => o.value)]);
 		expect(operations).toEqual([
-			[['order'], ['get', 'getMany', 'ship']],
+			[['order'], ['addMemo', 'get', 'getMany', 'ship']],
 			[['inventory'], ['getSkus', 'updateStock']],
 			[['refund'], ['get', 'getMany']],
 		]);
@@ -113,6 +113,18 @@ describe('Pinduoduo node: orders', () => {
 		const [out] = await run({ resource: 'order', operation: 'ship', orderId: SN, carrier: 'zto', trackingNumber: '7312345678', modify: false });
 		expect(json(out)).toEqual([{ channel: 'pinduoduo', shopId: '9001', orderId: SN, logisticsId: '115', trackingNumber: '7312345678', shipped: true }]);
 		expect(pdd.calls[0]).toMatchObject({ order_sn: SN, logistics_id: '115', tracking_number: '7312345678', redelivery_type: '1' });
+	});
+});
+
+describe('Pinduoduo node: memo', () => {
+	it('adds to the existing note by reading remark first', async () => {
+		pdd = fakePdd((call) =>
+			call.type === 'pdd.order.information.get' ? pddOk(call.type, { order_info: sampleOrder() }) : pddOk('pdd.order.note.update', { success: true }),
+		);
+		const [out] = await run({ resource: 'order', operation: 'addMemo', orderId: SN, memo: '加急', append: true, flag: 1 });
+		expect(out[0].json).toEqual({ channel: 'pinduoduo', shopId: '9001', orderId: SN, sellerMemo: 'VIP客户\n加急', flag: 1 });
+		expect(pdd.calls.map((c) => c.type)).toEqual(['pdd.order.information.get', 'pdd.order.note.update']);
+		expect(pdd.calls[1]).toMatchObject({ note: 'VIP客户\n加急', tag: '1' });
 	});
 });
 

@@ -1,9 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
+import * as addMemo from './addMemo.operation';
 import * as get from './get.operation';
 import * as getMany from './getMany.operation';
 import * as ship from './ship.operation';
 
-export { get, getMany, ship };
+export { addMemo, get, getMany, ship };
 
 export const description: INodeProperties[] = [
 	{
@@ -13,6 +14,7 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['order'] } },
 		options: [
+			{ name: 'Add Memo', value: 'addMemo', description: 'Add to or replace the seller note (商家备注) of an order', action: 'Add a memo to an order' },
 			{ name: 'Get', value: 'get', description: 'Get one order by its order number', action: 'Get an order' },
 			{ name: 'Get Many', value: 'getMany', description: 'Get orders confirmed or changed in a time range', action: 'Get many orders' },
 			{ name: 'Ship', value: 'ship', description: 'Send the carrier and tracking number of an order to Pinduoduo (发货)', action: 'Ship an order' },
@@ -22,4 +24,5 @@ export const description: INodeProperties[] = [
 	...get.description,
 	...getMany.description,
 	...ship.description,
+	...addMemo.description,
 ];

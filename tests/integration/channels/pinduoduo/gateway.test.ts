@@ -95,13 +95,16 @@ describe('Pinduoduo emulator gateway', () => {
 		expect(answered.total()).toBe(1 + 3);
 	});
 
-	it('records shipments and stock updates for the admin API and shows them on the order', async () => {
+	it('records shipments, notes and stock updates for the admin API and shows them on the order', async () => {
 		const { client } = sandboxClient(sandbox, shopCredentials(sandbox));
 		const order = visibleTruth(sandbox, shop.shopId).find((o) => sandbox.world.truth.snapshot(o).status === 'paid')!;
 		await client.ship({ orderId: order.channelOrderId, trackingNo: 'SF1234567890123', carrier: 'sf' });
 		const info = await client.getOrder(order.channelOrderId);
 		expect(info).toMatchObject({ order_status: 2, tracking_number: 'SF1234567890123', logistics_id: 44 });
 		await expect(client.ship({ orderId: order.channelOrderId, trackingNo: 'SF1', carrier: 'sf' })).rejects.toBeInstanceOf(InvalidRequestError);
+
+		await client.updateMemo(order.channelOrderId, '已电话确认', 2);
+		expect((await client.getOrder(order.channelOrderId)).remark).toBe('已电话确认');
 
 		const [sku] = await collect(client.listSkus());
 		await client.updateStock({ itemId: sku.itemId, skuId: sku.skuId, quantity: 42 });
@@ -111,6 +114,7 @@ describe('Pinduoduo emulator gateway', () => {
 		expect(list.filter((w: Json) => w.kind === 'shipment').map((w: Json) => w.data)).toEqual([
 			expect.objectContaining({ orderSn: order.channelOrderId, logisticsId: '44', carrier: 'sf', trackingNo: 'SF1234567890123' }),
 		]);
+		expect(list.filter((w: Json) => w.kind === 'memo').map((w: Json) => w.data)).toEqual([{ orderSn: order.channelOrderId, note: '已电话确认', tag: 2 }]);
 		expect(list.filter((w: Json) => w.kind === 'stock').map((w: Json) => [w.data.updateType, w.data.after])).toEqual([
 			[1, 42],
 			[2, 40],

@@ -168,6 +168,18 @@ describe('Pinduoduo client: writes, goods, refunds, token', () => {
 		await expect(client.ship({ orderId: '240502-123456789', trackingNo: 'SF1', carrier: 'sf' })).rejects.toBeInstanceOf(PermanentError);
 	});
 
+	it('sets the seller note with an optional flag, refusing flags outside 1-5', async () => {
+		pdd = fakePdd(() => pddOk('pdd.order.note.update', { success: true }));
+		const { client } = testClient();
+		await client.updateMemo('240502-123456789', '加急', 1);
+		await client.updateMemo('240502-123456789', '已核实');
+		expect(pdd.calls.map((c) => [c.type, c.order_sn, c.note, c.tag])).toEqual([
+			['pdd.order.note.update', '240502-123456789', '加急', '1'],
+			['pdd.order.note.update', '240502-123456789', '已核实', undefined],
+		]);
+		await expect(client.updateMemo('240502-123456789', 'x', 9)).rejects.toBeInstanceOf(InvalidRequestError);
+	});
+
 	it('updates stock by SKU id or outer id, full or delta', async () => {
 		pdd = fakePdd(() => pddOk('pdd.goods.quantity.update', { is_success: true }));
 		const { client } = testClient();
