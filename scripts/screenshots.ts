@@ -1,6 +1,7 @@
 // Developer step (needs Chromium; not part of `npm test`): a real n8n with the templates imported, each opened in
 // headless Chromium driven over the DevTools protocol, saved as docs/screenshots/<template>.png (1440x900).
-// Run: npm run build && node dist/scripts/screenshots.js   (CHROMIUM=/path/to/chromium to pick the browser)
+// Run: npm run build && node dist/scripts/screenshots.js [template ...]   (names like ship-orders: only those;
+// CHROMIUM=/path/to/chromium to pick the browser)
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -125,7 +126,18 @@ async function capture(cdp: Cdp, instance: N8nInstance, file: string): Promise<s
 	return out;
 }
 
+/** The templates named on the command line (file names with or without .json), or all of them. */
+export function selectTemplates(files: readonly string[], names: readonly string[]): string[] {
+	if (!names.length) return [...files];
+	const wanted = new Set(names.map((name) => path.basename(name, '.json')));
+	const chosen = files.filter((file) => wanted.has(path.basename(file, '.json')));
+	const unknown = [...wanted].filter((name) => !chosen.some((file) => path.basename(file, '.json') === name));
+	if (unknown.length) throw new Error(`no template named ${unknown.join(', ')}`);
+	return chosen;
+}
+
 async function main(): Promise<void> {
+	const files = selectTemplates(templateFiles(), process.argv.slice(2));
 	mkdirSync(OUT_DIR, { recursive: true });
 	const instance = await createInstance();
 	let browser: Awaited<ReturnType<typeof launchBrowser>> | undefined;
@@ -136,7 +148,7 @@ async function main(): Promise<void> {
 		await startN8n(instance);
 		browser = await launchBrowser();
 		const cdp = await Cdp.connect(browser.wsUrl);
-		for (const file of templateFiles()) process.stdout.write(`${await capture(cdp, instance, file)}\n`);
+		for (const file of files) process.stdout.write(`${await capture(cdp, instance, file)}\n`);
 		cdp.close();
 	} finally {
 		browser?.child.kill('SIGKILL');

@@ -3,10 +3,12 @@
 // compared with the sandbox's truth and what the sandbox recorded.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { executeWorkflow, importCredentials, importWorkflows } from '../../scripts/n8n/cli';
+import { executeWorkflow, importCredentials, importWorkflows, publishWorkflow } from '../../scripts/n8n/cli';
+import { startN8n } from '../../scripts/n8n/server';
 import type { N8nInstance } from '../../scripts/n8n/instance';
 import { nodeOutputs } from '../../scripts/n8n/run-data';
 import { SANDBOX_ROBOT_TOKEN, SANDBOX_SHOPS, sandboxCredentials, templateId, templatesWithIds } from '../../scripts/templates';
+import { toAggregatorCode } from '../../lib/carriers/carrierCodes';
 import type { UnifiedOrder } from '../../lib/model';
 import { openStore, type OrderStore, type StoredOrder, type StoreReport } from '../../lib/store';
 import { PROVIDER_FACTORIES } from '../../sandbox/providers';
@@ -57,6 +59,12 @@ async function storedIds(store: OrderStore, channel: string): Promise<string[]> 
 		cursor = page.nextCursor ?? undefined;
 	} while (cursor);
 	return ids;
+}
+
+async function adminPost<T>(sandbox: Sandbox, urlPath: string, body: object): Promise<T> {
+	const response = await fetch(`${sandbox.url}/_admin${urlPath}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+	if (!response.ok) throw new Error(`POST /_admin${urlPath}: HTTP ${response.status} ${await response.text()}`);
+	return (await response.json()) as T;
 }
 
 async function robotTexts(sandbox: Sandbox): Promise<string[]> {
@@ -176,6 +184,10 @@ describe('shipped templates inside n8n against the sandbox (live clock)', () => 
 		}
 		const invalid = nodeOutputs(run, 'Dead letters')[0] ?? [];
 		expect(invalid).toEqual([]);
+		// Every paid order went through Order Audit and carries its decision.
+		const paid = await store.searchOrders({ status: 'paid', limit: 1, withTotal: true });
+		expect(paid.total).toBeGreaterThan(0);
+		expect((await store.searchOrders({ status: 'paid', auditDecision: 'none', limit: 1, withTotal: true })).total).toBe(0);
 	}, STEP_TIMEOUT_MS);
 
 	it('pull-orders run again finds nothing new: every order unchanged, still stored once', async () => {
@@ -261,5 +273,43 @@ describe('shipped templates inside n8n against the sandbox (live clock)', () => 
 		const backups = path.join(path.dirname(storeFile), 'backups');
 		expect(existsSync(backups)).toBe(true);
 		expect(readdirSync(backups).length).toBe(1);
+	}, STEP_TIMEOUT_MS);
+
+	// Last: it starts the n8n server, which the `n8n execute` runs above do without.
+	it('tracking-push, published and receiving Kuaidi100 pushes, writes the tracking status onto the order and tells the team about a refused parcel', async () => {
+		const [order] = (await store!.searchOrders({ status: 'shipped', tag: 'auto-shipped', limit: 1 })).orders;
+		const { carrier, trackingNo } = order.logistics as { carrier: string; trackingNo: string };
+		// The parcel was refused by the buyer (拒签) and is on its way back.
+		await adminPost(sandbox!, '/parcels', { carrier, trackingNo, scenario: 'refused', shippedAt: new Date(Date.now() - 6 * 86_400_000).toISOString() });
+		const template = JSON.parse(readFileSync(path.join(__dirname, '../../workflows/tracking-push.json'), 'utf8')) as { nodes: Array<{ type: string; webhookId?: string }> };
+		const webhookId = template.nodes.find((node) => node.type.endsWith('.kuaidi100Trigger'))!.webhookId;
+		await timed(instance!, 'publish tracking-push', () => publishWorkflow(instance!, templateId('tracking-push.json')));
+		await timed(instance!, 'start n8n', () => startN8n(instance!));
+		const param = {
+			company: toAggregatorCode(carrier, 'kuaidi100'),
+			number: trackingNo,
+			key: 'sandbox-kuaidi100-key',
+			parameters: { callbackurl: `${instance!.baseUrl}/webhook/${webhookId}/kuaidi100`, salt: 'sandbox-push-salt', resultv2: '4' },
+		};
+		const subscribed = await fetch(`${sandbox!.url}/kuaidi100/poll`, { method: 'POST', body: new URLSearchParams({ schema: 'json', param: JSON.stringify(param) }) });
+		expect(await subscribed.json()).toMatchObject({ result: true });
+		const { pushes } = await adminPost<{ pushes: Array<{ accepted: boolean }> }>(sandbox!, '/kuaidi100/push', { number: trackingNo, force: true });
+		expect(pushes.map((push) => push.accepted)).toEqual([true]);
+		// The webhook answers at once; the workflow runs after it.
+		let stored = await store!.getOrder(order.id);
+		for (let waited = 0; waited < 60_000 && !stored?.logistics?.trackingStatus; waited += 500) {
+			await new Promise((resolve) => setTimeout(resolve, 500));
+			stored = await store!.getOrder(order.id);
+		}
+		const status = stored?.logistics?.trackingStatus;
+		expect(['rejected', 'returning', 'returned']).toContain(status);
+		const history = await store!.orderHistory(order.id);
+		expect(history[history.length - 1]).toMatchObject({ kind: 'patch', after: { logistics: expect.objectContaining({ trackingStatus: status }) } });
+		let alert: string | undefined;
+		for (let waited = 0; waited < 30_000 && !alert; waited += 500) {
+			alert = (await robotTexts(sandbox!)).find((text) => text.includes(trackingNo));
+			if (!alert) await new Promise((resolve) => setTimeout(resolve, 500));
+		}
+		expect(alert).toContain(`快递异常 Parcel ${status}`);
 	}, STEP_TIMEOUT_MS);
 });
