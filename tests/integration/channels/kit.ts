@@ -1,6 +1,7 @@
 // What every channel's sandbox kit shares: time helpers, a client on the sandbox clock whose retries do not
 // really wait, call counting per platform method, the truth orders a channel shows, and the admin caller.
 // Each channel's kit (taobao/taobaoSandbox.ts, jd/jdSandbox.ts, ...) adds its credentials and its truth view.
+import { isDeepStrictEqual } from 'node:util';
 import type { HttpClient, HttpRequest } from '../../../lib/http';
 import { isoFromMillis } from '../../../lib/model';
 import type { RetryPolicy } from '../../../lib/retry';
@@ -66,6 +67,18 @@ export function visibleTruthOf(sandbox: Sandbox, channel: string, shopId?: strin
 	return sandbox.world.truth
 		.allOrders()
 		.filter((o) => o.channel === channel && (shopId === undefined || o.shopId === shopId) && o.createdAt <= now);
+}
+
+/** Where a pulled order differs from the expected one: the differing fields with both values; undefined when equal. */
+export function orderMismatch<T extends object>(id: string, actual: T, expected: Partial<T>) {
+	const keys = Object.keys({ ...actual, ...expected }) as Array<keyof T>;
+	const differing = keys.filter((k) => !isDeepStrictEqual(actual[k], expected[k]));
+	if (!differing.length) return undefined;
+	return { id, differing, actual: pick(actual, differing), expected: pick(expected, differing) };
+}
+
+function pick<T extends object>(value: Partial<T>, keys: Array<keyof T>): Partial<T> {
+	return Object.fromEntries(keys.map((k) => [k, value[k]])) as Partial<T>;
 }
 
 /** Drops undefined members deeply, so expected and actual compare on what is present. */

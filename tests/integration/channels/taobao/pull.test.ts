@@ -1,13 +1,13 @@
 // 2,000 seeded orders pulled through the pack's Taobao client from the in-process emulator: every order
 // exactly once, field by field equal to the truth as Taobao shows it, in the fewest calls the page size
 // allows; a quiet re-poll costs one call; throttling, 5xx and cut-off bodies mid-pull lose nothing.
-import { isDeepStrictEqual } from 'node:util';
 import { normalizeTaobaoTrade } from '../../../../lib/channels/taobao/normalize';
 import { pageCount } from '../../../../lib/channels/core/paginate';
 import { taobaoProvider } from '../../../../sandbox/providers/taobao';
 import { TAOBAO_DEFAULTS } from '../../../../sandbox/providers/taobao/models';
 import { startSandbox, type Sandbox } from '../../../../sandbox/server';
 import { DAY_MS, admin, answeredCalls, collect, defined, expectedOrder, iso, sandboxClient, shopCredentials, visibleTruth } from './taobaoSandbox';
+import { orderMismatch } from '../kit';
 
 const ORDERS = 2_000;
 const PAGE = 100;
@@ -38,18 +38,11 @@ function expectTruth(shopId: string, trades: Array<Record<string, unknown>>) {
 			mismatches.push({ id: order.channelOrderId, problems: result.problems });
 			continue;
 		}
-		const expected = expectedOrder(sandbox, order);
-		const actual = defined(result.order);
-		const keys = Object.keys({ ...actual, ...expected }) as Array<keyof typeof actual>;
-		const differing = keys.filter((k) => !isDeepStrictEqual(actual[k], expected[k]));
-		if (differing.length) mismatches.push({ id: order.channelOrderId, differing, actual: pick(actual, differing), expected: pick(expected, differing) });
+		const mismatch = orderMismatch(order.channelOrderId, defined(result.order), expectedOrder(sandbox, order));
+		if (mismatch) mismatches.push(mismatch);
 	}
 	expect(mismatches.slice(0, 3)).toEqual([]);
 	return truth.length;
-}
-
-function pick<T extends object>(value: T, keys: Array<keyof T>): Partial<T> {
-	return Object.fromEntries(keys.map((k) => [k, value[k]])) as Partial<T>;
 }
 
 test(`a created-time pull of ${ORDERS} orders gives every order once, equal to the truth field by field, in the minimum calls`, async () => {

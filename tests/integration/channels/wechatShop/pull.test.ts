@@ -1,7 +1,6 @@
 // 2,000 seeded orders pulled through the pack's WeChat shop client from the in-process emulator: every
 // order exactly once, field by field equal to the truth as WeChat shows it, in list pages plus one detail
 // per order (the minimum the API allows); a quiet re-poll costs one list call; faults mid-pull lose nothing.
-import { isDeepStrictEqual } from 'node:util';
 import { pageCount } from '../../../../lib/channels/core/paginate';
 import { pollOrders, type PollSource, type PollState } from '../../../../lib/channels/core/poll';
 import { WECHAT_METHODS, type WechatOrder } from '../../../../lib/channels/wechatShop/client';
@@ -12,6 +11,7 @@ import { WECHAT_DEFAULTS } from '../../../../sandbox/providers/wechat/models';
 import { startSandbox, type Sandbox } from '../../../../sandbox/server';
 import type { TruthOrder } from '../../../../sandbox/truth/types';
 import { DAY_MS, admin, collect, defined, expectedOrder, iso, sandboxClient, visibleTruth } from './wechatSandbox';
+import { orderMismatch } from '../kit';
 
 const ORDERS = 2_000;
 const PAGE = 100;
@@ -46,18 +46,11 @@ function expectTruth(orders: WechatOrder[], sinceMs?: number, by: 'created' | 'm
 			mismatches.push({ id: order.channelOrderId, problems: result.problems });
 			continue;
 		}
-		const expected = expectedOrder(sandbox, order);
-		const actual = defined(result.order);
-		const keys = Object.keys({ ...actual, ...expected }) as Array<keyof typeof actual>;
-		const differing = keys.filter((k) => !isDeepStrictEqual(actual[k], expected[k]));
-		if (differing.length) mismatches.push({ id: order.channelOrderId, differing, actual: pick(actual, differing), expected: pick(expected, differing) });
+		const mismatch = orderMismatch(order.channelOrderId, defined(result.order), expectedOrder(sandbox, order));
+		if (mismatch) mismatches.push(mismatch);
 	}
 	expect(mismatches.slice(0, 3)).toEqual([]);
 	return truth.length;
-}
-
-function pick<T extends object>(value: T, keys: Array<keyof T>): Partial<T> {
-	return Object.fromEntries(keys.map((k) => [k, value[k]])) as Partial<T>;
 }
 
 test(`a full pull of ${ORDERS} orders gives every order once, equal to the truth field by field, in list pages + one detail each`, async () => {

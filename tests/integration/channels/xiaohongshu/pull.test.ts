@@ -2,7 +2,6 @@
 // order exactly once, field by field equal to the truth as XHS shows it, in list pages plus one detail per
 // order (the minimum the API allows); a quiet re-poll costs one list call; faults mid-pull lose nothing;
 // an expired token fails clearly, or is refreshed when the credential holds a refresh token.
-import { isDeepStrictEqual } from 'node:util';
 import { pageCount } from '../../../../lib/channels/core/paginate';
 import { pollOrders, type PollSource, type PollState } from '../../../../lib/channels/core/poll';
 import { XHS_METHODS, type XhsOrder } from '../../../../lib/channels/xiaohongshu/client';
@@ -15,6 +14,7 @@ import { XHS, XHS_DEFAULTS } from '../../../../sandbox/providers/xhs/models';
 import { startSandbox, type Sandbox } from '../../../../sandbox/server';
 import type { TruthOrder } from '../../../../sandbox/truth/types';
 import { DAY_MS, admin, collect, defined, expectedOrder, iso, sandboxClient, visibleTruth } from './xhsSandbox';
+import { orderMismatch } from '../kit';
 
 const ORDERS = 2_000;
 const PAGE = 100;
@@ -49,18 +49,11 @@ function expectTruth(orders: XhsOrder[], sinceMs?: number, by: 'created' | 'modi
 			mismatches.push({ id: order.channelOrderId, problems: result.problems });
 			continue;
 		}
-		const expected = expectedOrder(sandbox, order);
-		const actual = defined(result.order);
-		const keys = Object.keys({ ...actual, ...expected }) as Array<keyof typeof actual>;
-		const differing = keys.filter((k) => !isDeepStrictEqual(actual[k], expected[k]));
-		if (differing.length) mismatches.push({ id: order.channelOrderId, differing, actual: pick(actual, differing), expected: pick(expected, differing) });
+		const mismatch = orderMismatch(order.channelOrderId, defined(result.order), expectedOrder(sandbox, order));
+		if (mismatch) mismatches.push(mismatch);
 	}
 	expect(mismatches.slice(0, 3)).toEqual([]);
 	return truth.length;
-}
-
-function pick<T extends object>(value: T, keys: Array<keyof T>): Partial<T> {
-	return Object.fromEntries(keys.map((k) => [k, value[k]])) as Partial<T>;
 }
 
 function pollSource(client: ReturnType<typeof sandboxClient>['client']): PollSource<XhsOrder> {
