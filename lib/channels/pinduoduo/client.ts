@@ -36,9 +36,9 @@ export const PDD_METHODS = defineMethods({
 	},
 	ship: { apiMethod: 'pdd.logistics.online.send', kind: 'action' },
 	updateStock: { apiMethod: 'pdd.goods.quantity.update', kind: 'action' },
-	// [I] Not in the spec: the seller note API as SDK ports name it (order_sn, note, tag 1-5 colour flags).
+	// Not in the spec; SDK ports name it: order_sn, note, and tag 1-5 with tag_name (both or neither).
 	updateMemo: { apiMethod: 'pdd.order.note.update', kind: 'action' },
-	// [I] goods list with each goods' sku_list[]; page_size up to 100.
+	// Goods with each one's sku_list[] (as public SDK models show); [I] page_size up to 100.
 	listGoods: { apiMethod: 'pdd.goods.list.get', kind: 'list', pageSizeMax: 100 },
 	// Same 30-minute window as orders; walked last page first for the same reason [I].
 	listRefunds: {
@@ -48,10 +48,13 @@ export const PDD_METHODS = defineMethods({
 		maxWindowMs: 30 * MINUTE_MS,
 		pagingDirection: 'lastToFirst',
 	},
-	// [I] after_sales_id + order_sn; the answer holds the refund's fields at its top level.
+	// after_sales_id + order_sn (SDK ports); [I] the answer's root key and its fields at the top level.
 	getRefund: { apiMethod: 'pdd.refund.information.get', kind: 'get' },
 	refreshToken: { apiMethod: 'pdd.pop.auth.token.refresh', kind: 'action' },
 });
+
+/** Note flag colours (tag 1-5) and the tag_name sent with each (at most 3 characters). */
+export const PDD_NOTE_TAG_NAMES: Readonly<Record<number, string>> = { 1: '红色', 2: '黄色', 3: '绿色', 4: '蓝色', 5: '紫色' };
 
 /** `order_status` 5 and `refund_status` 5 ask for every state. */
 export const ALL_STATES = 5;
@@ -285,7 +288,9 @@ export function createPinduoduoClient(options: PinduoduoClientOptions): Pinduodu
 			if (flag !== undefined && (!Number.isInteger(flag) || flag < 1 || flag > 5)) {
 				throw refuse(M.updateMemo, `flag ${flag} is not 1-5`, 'use 1 red, 2 yellow, 3 green, 4 blue or 5 purple, or no flag', sn);
 			}
-			const res = await call(M.updateMemo, { order_sn: sn, note: memo, tag: flag }, sn);
+			// tag and tag_name go together or not at all.
+			const tag = flag === undefined ? {} : { tag: flag, tag_name: PDD_NOTE_TAG_NAMES[flag] };
+			const res = await call(M.updateMemo, { order_sn: sn, note: memo, ...tag }, sn);
 			if (res.success === false || res.success === 'false') throw unexpected(M.updateMemo, 'Pinduoduo did not confirm the note', sn);
 			return res;
 		},

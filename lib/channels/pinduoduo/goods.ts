@@ -12,7 +12,7 @@ export interface PddSku {
 	title: string;
 	skuName?: string;
 	quantity?: number;
-	/** Yuan as a decimal string, read from fen with PDD_AMOUNT_UNITS.goods. */
+	/** Yuan as a decimal string, read from fen with PDD_AMOUNT_UNITS.goods, where the listing carries a price. */
 	price?: string;
 	raw: JsonObject;
 }

@@ -95,9 +95,9 @@ export const PDD_RESPONSE_KEYS: Readonly<Record<string, string>> = {
 	'pdd.goods.quantity.update': 'goods_quantity_update_response',
 	'pdd.refund.list.increment.get': 'refund_increment_get_response',
 	'pdd.refund.information.get': 'refund_information_get_response', // [I]
-	'pdd.goods.list.get': 'goods_list_get_response', // [I]
+	'pdd.goods.list.get': 'goods_list_get_response',
 	'pdd.pop.auth.token.refresh': 'pop_auth_token_refresh_response', // [I]
-	'pdd.order.note.update': 'response', // [I]
+	'pdd.order.note.update': 'response',
 };
 
 /** The result member of a success body; undefined when the method has no registered key or it is absent. */

@@ -173,12 +173,14 @@ export function renderRefund(refund: RefundSnapshot, snap: TruthSnapshot): Recor
 	};
 }
 
-/** A goods with its SKUs; SKU prices in fen, as the goods APIs send them [I]. */
+/** A goods with its SKUs as pdd.goods.list.get lists them (no prices there). */
 export function renderGoods(item: CatalogItem): Record<string, unknown> {
 	return {
 		goods_id: idNumber(item.itemId),
 		goods_name: item.title,
 		outer_goods_id: item.outerId,
+		image_url: '',
+		is_more_sku: item.skus.length > 1 ? 1 : 0,
 		goods_quantity: item.skus.length ? item.skus.reduce((sum, sku) => sum + sku.quantity, 0) : item.quantity,
 		is_onsale: 1,
 		sku_list: item.skus.map((sku) => ({
@@ -186,7 +188,7 @@ export function renderGoods(item: CatalogItem): Record<string, unknown> {
 			outer_id: sku.outerId,
 			spec: sku.properties,
 			sku_quantity: sku.quantity,
-			price: sku.price,
+			outer_goods_id: item.outerId,
 			is_sku_onsale: 1,
 		})),
 	};

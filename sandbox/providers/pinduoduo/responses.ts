@@ -84,7 +84,7 @@ export function pinduoduoApis(backend: PddBackend): Record<string, PddApi> {
 				return { is_success: true };
 			},
 		},
-		// [I] Not in the spec: the seller note API and its `response` root key as SDK ports show them.
+		// Not in the spec: the seller note API and its `response` root key as SDK ports show them.
 		'pdd.order.note.update': {
 			responseKey: 'response',
 			needsToken: true,
@@ -92,6 +92,7 @@ export function pinduoduoApis(backend: PddBackend): Record<string, PddApi> {
 				const sn = required(call.params, 'order_sn');
 				const note = required(call.params, 'note');
 				const tag = call.params.tag ? integer(call.params, 'tag', 0, 1, 5) : undefined;
+				if ((tag === undefined) !== !call.params.tag_name) throw invalidParameter('tag_name', 'tag 与 tag_name 须同时填写或同时不填');
 				const snap = backend.order(call.shopId, sn);
 				if (!snap) throw businessError(`订单不存在: ${sn}`);
 				backend.updateMemo(call.shopId, snap, note, tag);

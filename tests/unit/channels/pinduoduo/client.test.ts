@@ -173,9 +173,9 @@ describe('Pinduoduo client: writes, goods, refunds, token', () => {
 		const { client } = testClient();
 		await client.updateMemo('240502-123456789', '加急', 1);
 		await client.updateMemo('240502-123456789', '已核实');
-		expect(pdd.calls.map((c) => [c.type, c.order_sn, c.note, c.tag])).toEqual([
-			['pdd.order.note.update', '240502-123456789', '加急', '1'],
-			['pdd.order.note.update', '240502-123456789', '已核实', undefined],
+		expect(pdd.calls.map((c) => [c.type, c.order_sn, c.note, c.tag, c.tag_name])).toEqual([
+			['pdd.order.note.update', '240502-123456789', '加急', '1', '红色'],
+			['pdd.order.note.update', '240502-123456789', '已核实', undefined, undefined],
 		]);
 		await expect(client.updateMemo('240502-123456789', 'x', 9)).rejects.toBeInstanceOf(InvalidRequestError);
 	});
