@@ -349,8 +349,10 @@ export function createPinduoduoClient(options: PinduoduoClientOptions): Pinduodu
 			const id = digits(refundId, 'after-sale id', M.getRefund);
 			const sn = orderSn(orderId, M.getRefund);
 			const res = await call(M.getRefund, { after_sales_id: id, order_sn: sn }, sn);
-			if (res.id === undefined) throw unexpected(M.getRefund, 'no refund in the response', sn);
-			return res;
+			// [I] Sources differ on whether the fields sit under `refund_info` or at the top; both are read.
+			const refund = res.refund_info && typeof res.refund_info === 'object' ? (res.refund_info as PddRefund) : res;
+			if (refund.id === undefined && refund.after_sales_status === undefined) throw unexpected(M.getRefund, 'no refund in the response', sn);
+			return refund;
 		},
 
 		async refreshAccessToken() {

@@ -96,7 +96,7 @@ export const PDD_RESPONSE_KEYS: Readonly<Record<string, string>> = {
 	'pdd.refund.list.increment.get': 'refund_increment_get_response',
 	'pdd.refund.information.get': 'refund_information_get_response', // [I]
 	'pdd.goods.list.get': 'goods_list_get_response',
-	'pdd.pop.auth.token.refresh': 'pop_auth_token_refresh_response', // [I]
+	'pdd.pop.auth.token.refresh': 'pop_auth_token_refresh_response',
 	'pdd.order.note.update': 'response',
 };
 

@@ -225,7 +225,10 @@ describe('Pinduoduo client: writes, goods, refunds, token', () => {
 			['1', '1', 1800],
 		]);
 		await expect(client.getRefund('5', '240502-123456')).resolves.toMatchObject({ after_sales_status: 10 });
-		expect(pdd.calls.at(-1)).toMatchObject({ type: 'pdd.refund.information.get', after_sales_id: '5', order_sn: '240502-123456' });
+		nock.cleanAll();
+		pdd = fakePdd((call) => pddOk(call.type, { refund_info: { id: 6, after_sales_status: 4 } }));
+		await expect(client.getRefund('6', '240502-123456')).resolves.toEqual({ id: 6, after_sales_status: 4 });
+		expect(pdd.calls.at(-1)).toMatchObject({ type: 'pdd.refund.information.get', after_sales_id: '6', order_sn: '240502-123456' });
 	});
 
 	it('refreshes the token without sending the old one', async () => {
