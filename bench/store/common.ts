@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import type { PostgresStoreConfig, SqliteStoreConfig, StoreConfig } from '../../lib/store';
+import type { OrderStore, PostgresStoreConfig, SqliteStoreConfig, StoreConfig } from '../../lib/store';
 
 export const PG_URL = process.env.STORE_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -78,3 +78,17 @@ export function percentile(sorted: readonly number[], p: number): number {
 }
 
 export const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+/** One reserver's orders, one call per order or `batch` orders per call; returns how many were reserved. */
+export async function reserveShare(store: OrderStore, share: ReadonlyArray<{ id: string; sku: string }>, batch: number): Promise<number> {
+	let reserved = 0;
+	for (let i = 0; i < share.length; i += batch) {
+		const part = share.slice(i, i + batch);
+		const results =
+			batch === 1
+				? [await store.reserveForOrder(part[0].id, [{ lineId: '1', masterSku: part[0].sku, quantity: 1 }], { actor: 'bench' })]
+				: await store.reserveForOrders(part.map((o) => ({ orderId: o.id, lines: [{ lineId: '1', masterSku: o.sku, quantity: 1 }] })), { actor: 'bench' });
+		reserved += results.filter((r) => r.ok).length;
+	}
+	return reserved;
+}

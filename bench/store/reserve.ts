@@ -1,10 +1,11 @@
 // Reservation throughput with 50 concurrent reservers: separate OS processes on one SQLite file, separate
 // connections on PostgreSQL. Every order reserves one unit of one of 10 SKUs (enough stock for all).
-// Run: npx tsc -p tsconfig.build.json && npx node dist/bench/store/reserve.js [--orders=N] [--reservers=50] [--backend=...]
+// --batch=1 (default): one reserveForOrder call per order; --batch=N: reserveForOrders with N orders per call.
+// Run: npx tsc -p tsconfig.build.json && npx node dist/bench/store/reserve.js [--orders=N] [--reservers=50] [--batch=1] [--backend=...]
 import { fork } from 'node:child_process';
 import { join } from 'node:path';
 import { openStore, type OrderStore, type StoreConfig } from '../../lib/store';
-import { benchBackends, benchStore, emit, machineLoad, numberArg, round, timed } from './common';
+import { benchBackends, benchStore, emit, machineLoad, numberArg, reserveShare, round, timed } from './common';
 import { fixtureOrders } from './fixtures';
 
 const TARGETS = { postgres: 1_000, sqlite: undefined };
@@ -13,6 +14,7 @@ const SKUS = 10;
 async function main(): Promise<void> {
 	const count = numberArg('orders', 5_000);
 	const reservers = numberArg('reservers', 50);
+	const batch = numberArg('batch', 1);
 	const orders = fixtureOrders(count, { lines: 1 }).map((o, i) => ({ id: o.id, sku: `SKU-${i % SKUS}`, order: o }));
 	for (const kind of await benchBackends()) {
 		const bench = benchStore(kind);
@@ -21,7 +23,7 @@ async function main(): Promise<void> {
 		await store.upsertWarehouses([{ id: 'wh', name: 'bench' }]);
 		await store.setOnHand(Array.from({ length: SKUS }, (_, i) => ({ warehouseId: 'wh', masterSku: `SKU-${i}`, onHand: count })));
 		const shares = Array.from({ length: reservers }, (_, w) => orders.filter((_, i) => i % reservers === w).map(({ id, sku }) => ({ id, sku })));
-		const run = kind === 'sqlite' ? await inProcesses(bench.config, shares) : await onConnections(bench.config, shares);
+		const run = kind === 'sqlite' ? await inProcesses(bench.config, shares, batch) : await onConnections(bench.config, shares, batch);
 		const check = await verify(store, count);
 		await store.close();
 		await bench.dispose();
@@ -30,6 +32,7 @@ async function main(): Promise<void> {
 			bench: 'store.reserve',
 			backend: kind,
 			reservers,
+			ordersPerCall: batch,
 			mode: kind === 'sqlite' ? 'processes' : 'connections',
 			orders: count,
 			reserved: run.reserved,
@@ -44,8 +47,10 @@ async function main(): Promise<void> {
 }
 
 /** Time from 'go' to the last reserver finishing; process start-up is not counted. */
-async function inProcesses(config: StoreConfig, shares: Array<Array<{ id: string; sku: string }>>): Promise<{ ms: number; reserved: number }> {
-	const children = shares.map((share) => fork(join(__dirname, 'reserveWorker.js'), [JSON.stringify({ config, orders: share })], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
+async function inProcesses(config: StoreConfig, shares: Array<Array<{ id: string; sku: string }>>, batch: number): Promise<{ ms: number; reserved: number }> {
+	const children = shares.map((share) =>
+		fork(join(__dirname, 'reserveWorker.js'), [JSON.stringify({ config, orders: share, batch })], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }),
+	);
 	const message = (child: (typeof children)[number], type: string) =>
 		new Promise<Record<string, unknown>>((resolve, reject) => {
 			child.on('message', (m: Record<string, unknown>) => m.type === type && resolve(m));
@@ -60,18 +65,11 @@ async function inProcesses(config: StoreConfig, shares: Array<Array<{ id: string
 	return { ms, reserved: value.reduce((n, m) => n + Number(m.reserved), 0) };
 }
 
-async function onConnections(config: StoreConfig, shares: Array<Array<{ id: string; sku: string }>>): Promise<{ ms: number; reserved: number }> {
+async function onConnections(config: StoreConfig, shares: Array<Array<{ id: string; sku: string }>>, batch: number): Promise<{ ms: number; reserved: number }> {
 	const stores = await Promise.all(shares.map(() => openStore({ ...config, maxConnections: 1, migrate: false } as StoreConfig)));
 	const { ms, value } = await timed(() =>
 		Promise.all(
-			stores.map(async (reserver, w) => {
-				let reserved = 0;
-				for (const order of shares[w]) {
-					const result = await reserver.reserveForOrder(order.id, [{ lineId: '1', masterSku: order.sku, quantity: 1 }], { actor: 'bench' });
-					if (result.ok) reserved++;
-				}
-				return reserved;
-			}),
+			stores.map((reserver, w) => reserveShare(reserver, shares[w], batch)),
 		),
 	);
 	await Promise.all(stores.map((s) => s.close()));

@@ -1,9 +1,13 @@
-// One reserver process for reserve.ts: opens the store, waits for 'go', reserves one unit per order.
+// One reserver process for reserve.ts: opens the store, waits for 'go', reserves one unit per order
+// (one call per order, or --batch orders per call).
 import { openStore, type StoreConfig } from '../../lib/store';
+import { reserveShare } from './common';
 
 interface Task {
 	config: StoreConfig;
 	orders: Array<{ id: string; sku: string }>;
+	/** Orders per call (1: reserveForOrder). */
+	batch?: number;
 }
 
 async function main(): Promise<void> {
@@ -11,11 +15,7 @@ async function main(): Promise<void> {
 	const store = await openStore({ ...task.config, migrate: false });
 	process.send!({ type: 'ready' });
 	await new Promise((resolve) => process.once('message', resolve));
-	let reserved = 0;
-	for (const order of task.orders) {
-		const result = await store.reserveForOrder(order.id, [{ lineId: '1', masterSku: order.sku, quantity: 1 }], { actor: 'bench' });
-		if (result.ok) reserved++;
-	}
+	const reserved = await reserveShare(store, task.orders, task.batch ?? 1);
 	await store.close();
 	process.send!({ type: 'done', reserved }, () => process.exit(0));
 }

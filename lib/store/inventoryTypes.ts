@@ -54,6 +54,16 @@ export interface ReserveOptions {
 	channel?: string;
 }
 
+/** One order's part of a batch reservation (reserveForOrders). */
+export interface OrderReservation {
+	orderId: string;
+	lines: ReservationRequest[];
+	/** Receiver province: only warehouses covering it are tried. */
+	region?: string;
+	/** Only warehouses offering stock on this channel are tried. */
+	channel?: string;
+}
+
 export type ReservationStatus = 'active' | 'released' | 'shipped';
 
 export interface ReservedLine {

@@ -7,9 +7,20 @@ import { invalidInput, notFound } from './errors';
 import { type LedgerRow, listWarehouses, type StockRow, writeLedger } from './inventory';
 import { loadOrders } from './orderRows';
 import { loadSkuFacts } from './skus';
-import type { Sql } from './sql';
-import { compareText } from './util';
-import type { ReleaseOptions, ReleaseResult, ReservationRequest, ReservationResult, ReservedLine, ReserveOptions, Shortage } from './types';
+import { insertRows, RetryTransaction, selectIn, type Sql } from './sql';
+import { compareText, unique } from './util';
+import type {
+	OrderReservation,
+	ReleaseOptions,
+	ReleaseResult,
+	ReservationRequest,
+	ReservationResult,
+	ReservedLine,
+	ReserveOptions,
+	Shortage,
+	Warehouse,
+	WriteOptions,
+} from './types';
 
 /** Takes `qty` into reserved only while on_hand - reserved - safety stays >= 0. Params: qty, now, warehouse, sku, qty. */
 export const RESERVE_STOCK_SQL =
@@ -229,6 +240,128 @@ async function reserveWithin(
 	if (result.shortages.length) throw new Shortfall({ ...result, ok: false, lines: result.lines.filter((l) => !l.new) });
 	await writeLedger(ctx, tx, ledger, actorOf(options), now);
 	return result;
+}
+
+/**
+ * Many orders in one write transaction. The stock rows of every SKU involved are locked up front in
+ * (SKU, warehouse) order, the same order every reserving transaction uses, so batches cannot deadlock each
+ * other; each order is then decided in memory against the locked values (all or nothing, earlier orders
+ * first) and the claims, stock changes and ledger rows are written as a few set-based statements.
+ */
+export async function reserveForOrders(ctx: StoreContext, orders: readonly OrderReservation[], options: WriteOptions = {}): Promise<ReservationResult[]> {
+	const seen = new Set<string>();
+	for (const order of orders) {
+		checkRequests(order.orderId, order.lines);
+		if (seen.has(order.orderId)) throw invalidInput(`order ${order.orderId} is listed twice in one batch reservation`, { orderId: order.orderId });
+		seen.add(order.orderId);
+	}
+	if (!orders.length) return [];
+	return ctx.driver.write(async (tx) => {
+		const now = ctx.now();
+		const ids = orders.map((o) => o.orderId);
+		const stored = new Set((await selectIn<{ id: string }>(tx, 'SELECT id FROM orders WHERE id IN ({in})', ids)).map((r) => r.id));
+		const unknown = ids.find((id) => !stored.has(id));
+		if (unknown) throw notFound('order', unknown);
+		const had = new Map<string, ReservationRow>();
+		const existing = await selectIn<ReservationRow>(tx, 'SELECT order_id, line_id, master_sku, warehouse_id, quantity, status FROM reservations WHERE order_id IN ({in})', ids);
+		for (const row of existing) had.set(`${row.order_id}\u0000${reservationKey(row.line_id, row.master_sku)}`, row);
+		const warehouses = await listWarehouses(tx);
+		const skus = unique(orders.flatMap((o) => o.lines.map((l) => l.masterSku))).sort(compareText);
+		const stock = new Map<string, StockRow>();
+		const locked = await selectIn<StockRow>(
+			tx,
+			`SELECT warehouse_id, master_sku, on_hand, reserved, safety FROM stock WHERE master_sku IN ({in}) ORDER BY master_sku, warehouse_id${ctx.driver.dialect.forUpdate}`,
+			skus,
+		);
+		for (const row of locked) stock.set(stockKey(row.warehouse_id, row.master_sku), { ...row, on_hand: Number(row.on_hand), reserved: Number(row.reserved), safety: Number(row.safety) });
+		const available = (warehouseId: string, sku: string, pending: Map<string, number>) => {
+			const row = stock.get(stockKey(warehouseId, sku));
+			return row ? row.on_hand - row.reserved - row.safety - (pending.get(stockKey(warehouseId, sku)) ?? 0) : 0;
+		};
+
+		const results: ReservationResult[] = [];
+		const claims: unknown[][] = [];
+		const ledger: LedgerRow[] = [];
+		const touched = new Set<string>();
+		for (const order of orders) {
+			const tried = candidates(warehouses, order);
+			const result: ReservationResult = { orderId: order.orderId, ok: true, lines: [], shortages: [] };
+			const pending = new Map<string, number>();
+			const picked: Array<{ line: ReservationRequest; warehouseId: string }> = [];
+			const todo = [...order.lines].sort((a, b) => compareText(a.masterSku, b.masterSku) || compareText(a.lineId, b.lineId));
+			for (const line of todo) {
+				const before = had.get(`${order.orderId}\u0000${reservationKey(line.lineId, line.masterSku)}`);
+				if (before) {
+					result.lines.push(toLine(before, false));
+					continue;
+				}
+				const options = line.warehouseId ? [line.warehouseId] : tried;
+				const warehouseId = options.find((w) => available(w, line.masterSku, pending) >= line.quantity);
+				if (warehouseId === undefined) {
+					const best = Math.max(0, ...options.map((w) => available(w, line.masterSku, pending)));
+					result.shortages.push({ lineId: line.lineId, masterSku: line.masterSku, quantity: line.quantity, available: best });
+					continue;
+				}
+				const key = stockKey(warehouseId, line.masterSku);
+				pending.set(key, (pending.get(key) ?? 0) + line.quantity);
+				picked.push({ line, warehouseId });
+				result.lines.push({ lineId: line.lineId, masterSku: line.masterSku, quantity: line.quantity, warehouseId, status: 'active', new: true });
+			}
+			if (result.shortages.length) {
+				results.push({ ...result, ok: false, lines: result.lines.filter((l) => !l.new) });
+				continue;
+			}
+			for (const { line, warehouseId } of picked) {
+				const row = stock.get(stockKey(warehouseId, line.masterSku))!;
+				row.reserved += line.quantity;
+				touched.add(stockKey(warehouseId, line.masterSku));
+				claims.push([order.orderId, line.lineId, line.masterSku, warehouseId, line.quantity, 'active', now, now]);
+				ledger.push({
+					warehouseId,
+					masterSku: line.masterSku,
+					kind: 'reserve',
+					deltaOnHand: 0,
+					deltaReserved: line.quantity,
+					after: { ...row },
+					orderId: order.orderId,
+					lineId: line.lineId,
+				});
+			}
+			results.push(result);
+		}
+		const claimed = await insertRows(
+			tx,
+			ctx.driver.dialect,
+			'reservations',
+			['order_id', 'line_id', 'master_sku', 'warehouse_id', 'quantity', 'status', 'created_ms', 'updated_ms'],
+			claims,
+			' ON CONFLICT (order_id, line_id, master_sku) DO NOTHING',
+		);
+		// A line claimed by another transaction since it was read: decide again from the start.
+		if (claimed !== claims.length) throw new RetryTransaction('a reservation line was claimed by another writer');
+		for (const key of [...touched].sort()) {
+			const row = stock.get(key)!;
+			await tx.run('UPDATE stock SET reserved = ?, updated_ms = ? WHERE warehouse_id = ? AND master_sku = ?', [row.reserved, now, row.warehouse_id, row.master_sku]);
+		}
+		await writeLedger(ctx, tx, ledger, actorOf(options), now);
+		return results;
+	});
+}
+
+/** Active warehouses serving the order's region and channel, by priority. */
+function candidates(warehouses: readonly Warehouse[], options: { region?: string; channel?: string }): string[] {
+	return warehouses
+		.filter(
+			(w) =>
+				w.active &&
+				(!options.region || !w.regions?.length || w.regions.includes(options.region)) &&
+				(!options.channel || !w.channels?.length || w.channels.includes(options.channel)),
+		)
+		.map((w) => w.id);
+}
+
+function stockKey(warehouseId: string, sku: string): string {
+	return `${warehouseId}\u0000${sku}`;
 }
 
 export async function release(ctx: StoreContext, orderId: string, options: ReleaseOptions): Promise<ReleaseResult> {

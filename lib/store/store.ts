@@ -13,7 +13,7 @@ import { getOrder, orderHistory, searchOrders } from './orderQueries';
 import { upsertOrders } from './orders';
 import { PostgresDriver } from './postgres';
 import { ackPushes, claimPushVersions, listChannelSkuMappings, listPushLedger } from './pushLedger';
-import { release, reservationLinesFor, reserveForOrder } from './reservations';
+import { release, reservationLinesFor, reserveForOrder, reserveForOrders } from './reservations';
 import { report } from './report';
 import { listUnmappedSkus, resolveMany, upsertMappings, upsertMasterSkus } from './skus';
 import type { Driver } from './sql';
@@ -59,6 +59,7 @@ function bindStore(ctx: StoreContext): OrderStore {
 		setOnHand: (entries, options) => setOnHand(ctx, entries, options),
 		adjustStock: (entries, options) => adjustStock(ctx, entries, options),
 		reserveForOrder: (orderId, lines, options) => reserveForOrder(ctx, orderId, lines, options),
+		reserveForOrders: (orders, options) => reserveForOrders(ctx, orders, options),
 		reservationLinesFor: (orderId) => reservationLinesFor(ctx, orderId),
 		release: (orderId, options) => release(ctx, orderId, options),
 		availability: (query) => availability(ctx, query),

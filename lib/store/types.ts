@@ -16,6 +16,7 @@ import type {
 	LedgerEntry,
 	LedgerQuery,
 	OnHandEntry,
+	OrderReservation,
 	ReleaseOptions,
 	ReleaseResult,
 	ReservationRequest,
@@ -237,6 +238,11 @@ export interface OrderStore {
 	setOnHand(entries: readonly OnHandEntry[], options?: WriteOptions & { reason?: string }): Promise<StockLevel[]>;
 	adjustStock(entries: readonly AdjustEntry[], options?: WriteOptions): Promise<StockLevel[]>;
 	reserveForOrder(orderId: string, lines: readonly ReservationRequest[], options?: ReserveOptions): Promise<ReservationResult>;
+	/**
+	 * Many orders in one transaction, each all or nothing as with reserveForOrder, in the order given (an earlier
+	 * order gets the stock first). Every order must be in the store; an order may appear once per call.
+	 */
+	reserveForOrders(orders: readonly OrderReservation[], options?: WriteOptions): Promise<ReservationResult[]>;
 	/** The reservation lines an order needs: its lines' master SKUs, bundles expanded to components. */
 	reservationLinesFor(orderId: string): Promise<ReservationRequest[]>;
 	release(orderId: string, options: ReleaseOptions): Promise<ReleaseResult>;

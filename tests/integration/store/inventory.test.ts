@@ -1,4 +1,5 @@
 import { openStore, type OrderStore, type StoreConfig } from '../../../lib/store';
+import { fixtureOrders } from '../../../bench/store/fixtures';
 import { sampleOrder } from '../../fixtures/orders';
 import { type Backend, freshStore, storeBackends } from './backends';
 
@@ -74,6 +75,70 @@ describe.each(storeBackends())('inventory on $name', ({ make }) => {
 		}
 		expect((await store.availability({ masterSkus: ['A'] }))[0]).toMatchObject({ reserved: 3, available: 47 });
 		expect(await store.ledger({ orderId: order.id })).toHaveLength(1);
+	});
+
+	it('reserves a batch of orders in the order given, each all or nothing, and is idempotent per order line', async () => {
+		const [o1, o2, o3, o4] = fixtureOrders(4);
+		await store.upsertOrders([o1, o2, o3, o4]);
+		await store.setOnHand([
+			{ warehouseId: 'hz', masterSku: 'A', onHand: 6, safety: 1 },
+			{ warehouseId: 'hz', masterSku: 'B', onHand: 1 },
+		]);
+		const batch = [
+			{ orderId: o1.id, lines: [{ lineId: 'l1', masterSku: 'A', quantity: 2 }, { lineId: 'l2', masterSku: 'B', quantity: 2 }] },
+			{ orderId: o2.id, lines: [{ lineId: 'l1', masterSku: 'A', quantity: 3 }] },
+			{ orderId: o3.id, lines: [{ lineId: 'l1', masterSku: 'B', quantity: 1 }, { lineId: 'l2', masterSku: 'A', quantity: 1 }] },
+			{ orderId: o4.id, lines: [{ lineId: 'l1', masterSku: 'A', quantity: 2 }] },
+		];
+		const first = await store.reserveForOrders(batch, { actor: 'batch' });
+		expect(first).toEqual([
+			{ orderId: o1.id, ok: false, lines: [], shortages: [{ lineId: 'l2', masterSku: 'B', quantity: 2, available: 1 }] },
+			{ orderId: o2.id, ok: true, shortages: [], lines: [{ lineId: 'l1', masterSku: 'A', quantity: 3, warehouseId: 'hz', status: 'active', new: true }] },
+			{
+				orderId: o3.id,
+				ok: true,
+				shortages: [],
+				lines: [
+					{ lineId: 'l2', masterSku: 'A', quantity: 1, warehouseId: 'hz', status: 'active', new: true },
+					{ lineId: 'l1', masterSku: 'B', quantity: 1, warehouseId: 'hz', status: 'active', new: true },
+				],
+			},
+			{ orderId: o4.id, ok: false, lines: [], shortages: [{ lineId: 'l1', masterSku: 'A', quantity: 2, available: 1 }] },
+		]);
+		const levels = async () => (await store.availability({ masterSkus: ['A', 'B'] })).map((l) => [l.masterSku, l.reserved, l.available]);
+		expect(await levels()).toEqual([
+			['A', 4, 1],
+			['B', 1, 0],
+		]);
+		const ledger = await store.ledger({ limit: 100 });
+		const reserves = ledger.filter((r) => r.kind === 'reserve');
+		expect(reserves.map((r) => [r.orderId, r.lineId, r.masterSku, r.reservedAfter, r.actor])).toEqual([
+			[o2.id, 'l1', 'A', 3, 'batch'],
+			[o3.id, 'l2', 'A', 4, 'batch'],
+			[o3.id, 'l1', 'B', 1, 'batch'],
+		]);
+		expect(ledger.reduce((n, r) => n + r.deltaReserved, 0)).toBe(4 + 1);
+
+		const again = await store.reserveForOrders(batch);
+		expect(again.map((r) => [r.ok, r.lines.map((l) => l.new)])).toEqual([
+			[false, []],
+			[true, [false]],
+			[true, [false, false]],
+			[false, []],
+		]);
+		expect(await levels()).toEqual([
+			['A', 4, 1],
+			['B', 1, 0],
+		]);
+		expect(await store.ledger({ limit: 100 })).toHaveLength(ledger.length);
+		await expect(store.reserveForOrders([batch[1], batch[1]])).rejects.toMatchObject({ code: 'invalid_input' });
+		await expect(
+			store.reserveForOrders([batch[3], { orderId: 'uo_00000000000000000000000000000000', lines: [{ lineId: '1', masterSku: 'A', quantity: 1 }] }]),
+		).rejects.toMatchObject({ code: 'not_found' });
+		expect(await levels()).toEqual([
+			['A', 4, 1],
+			['B', 1, 0],
+		]);
 	});
 
 	it('picks warehouses by priority within the region and channel, skipping inactive ones', async () => {

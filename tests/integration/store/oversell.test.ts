@@ -1,5 +1,6 @@
 // 50 reservers compete for 100 units with 500 one-unit orders: on SQLite 50 OS processes on one file,
-// on PostgreSQL 50 separate connections (each reserver its own store with a one-connection pool).
+// on PostgreSQL 50 separate connections (each reserver its own store with a one-connection pool); each
+// reserver calls reserveForOrder per order, or reserveForOrders with 10 orders per call.
 import { openStore, type OrderStore, type PostgresStoreConfig, type StoreConfig } from '../../../lib/store';
 import { fixtureOrders } from '../../../bench/store/fixtures';
 import { type Backend, freshStore, storeBackends } from './backends';
@@ -9,7 +10,13 @@ const RESERVERS = 50;
 const ORDERS = 500;
 const UNITS = 100;
 
-describe.each(storeBackends())('no oversell on $name', ({ make }) => {
+const MODES = [
+	{ mode: 'one call per order', batch: undefined },
+	{ mode: 'batches of 10 orders', batch: 10 },
+];
+const CASES = storeBackends().flatMap((backend) => MODES.map((mode) => ({ ...backend, ...mode })));
+
+describe.each(CASES)('no oversell on $name, $mode', ({ make, batch }) => {
 	let backend: Backend;
 	let store: OrderStore;
 
@@ -25,7 +32,7 @@ describe.each(storeBackends())('no oversell on $name', ({ make }) => {
 		const { now: _now, ...config } = opened.config;
 		const ids = orders.map((o) => o.id);
 		const shares = Array.from({ length: RESERVERS }, (_, w) => ids.filter((_, i) => i % RESERVERS === w));
-		results = config.kind === 'sqlite' ? await reserveInProcesses(config, shares) : await reserveOnConnections(config, shares);
+		results = config.kind === 'sqlite' ? await reserveInProcesses(config, shares, batch) : await reserveOnConnections(config, shares, batch);
 	}, 180_000);
 	afterAll(async () => {
 		await store.close();
@@ -66,22 +73,27 @@ describe.each(storeBackends())('no oversell on $name', ({ make }) => {
 
 type Tally = { reserved: number; short: number };
 
-async function reserveInProcesses(config: StoreConfig, shares: string[][]): Promise<Tally[]> {
-	const fleet = startWorker('fleet.js', { script: 'reserve.js', payloads: shares.map((orderIds) => ({ config, sku: 'HOT', orderIds })) });
+async function reserveInProcesses(config: StoreConfig, shares: string[][], batch: number | undefined): Promise<Tally[]> {
+	const fleet = startWorker('fleet.js', { script: 'reserve.js', payloads: shares.map((orderIds) => ({ config, sku: 'HOT', orderIds, batch })) });
 	const done = await nextMessage(fleet, 'done', 170_000);
 	await exited(fleet);
 	return (done.results as WorkerMessage[]).map((m) => ({ reserved: Number(m.reserved), short: Number(m.short) }));
 }
 
-async function reserveOnConnections(config: PostgresStoreConfig, shares: string[][]): Promise<Tally[]> {
+async function reserveOnConnections(config: PostgresStoreConfig, shares: string[][], batch: number | undefined): Promise<Tally[]> {
 	const stores = await Promise.all(shares.map(() => openStore({ ...config, maxConnections: 1, migrate: false })));
 	try {
 		return await Promise.all(
 			stores.map(async (reserver, w) => {
 				const tally = { reserved: 0, short: 0 };
-				for (const orderId of shares[w]) {
-					const result = await reserver.reserveForOrder(orderId, [{ lineId: '1', masterSku: 'HOT', quantity: 1 }], { actor: `reserver-${w}` });
-					tally[result.ok ? 'reserved' : 'short']++;
+				const size = batch ?? 1;
+				for (let i = 0; i < shares[w].length; i += size) {
+					const part = shares[w].slice(i, i + size);
+					const line = { lineId: '1', masterSku: 'HOT', quantity: 1 };
+					const results = batch
+						? await reserver.reserveForOrders(part.map((orderId) => ({ orderId, lines: [line] })), { actor: `reserver-${w}` })
+						: [await reserver.reserveForOrder(part[0], [line], { actor: `reserver-${w}` })];
+					for (const result of results) tally[result.ok ? 'reserved' : 'short']++;
 				}
 				return tally;
 			}),
