@@ -17,6 +17,7 @@ const RESOURCES: OperationTable<StoreOperation> = {
 		setOnHand: inventory.setOnHand,
 		adjust: inventory.adjust,
 		reserve: inventory.reserve,
+		reserveBatch: inventory.reserveBatch,
 		release: inventory.release,
 		availability: inventory.availability,
 		ledger: inventory.ledger,

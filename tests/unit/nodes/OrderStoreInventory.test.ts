@@ -55,6 +55,36 @@ describe('Order Store node: inventory and SKUs', () => {
 		expect(after.json).toMatchObject({ reserved: 0, available: 6 });
 	});
 
+	it('reserves many input orders together, in input order, each all or nothing, one output item per input item', async () => {
+		await setUpStock(5);
+		const orders = ['3947581234567890001', '3947581234567890002', '3947581234567890003'].map((channelOrderId) => sampleOrder({ channelOrderId }));
+		await kit.run({ resource: 'order', operation: 'upsert', orderField: '', options: {} }, orders as unknown as IDataObject[]);
+		const ids = [orders[0].id, 'uo_00000000000000000000000000000000', orders[1].id, orders[2].id];
+		const parameters = (name: string, itemIndex: number) =>
+			({ resource: 'inventory', operation: 'reserveBatch', orderId: ids[itemIndex], warehouseId: '', ordersPerTransaction: 2, options: {} })[name];
+		const run = () => kit.run(parameters as unknown as Record<string, unknown>, ids.map(() => ({})), { continueOnFail: true });
+		const out = await run();
+		// 5 on hand, safety 1: the first two orders get their 2 units each, the third is short by one.
+		expect(out.map((item) => [item.pairedItem, item.json.ok ?? item.json.error])).toEqual([
+			[{ item: 0 }, true],
+			[{ item: 1 }, 'order uo_00000000000000000000000000000000 is not in the store'],
+			[{ item: 2 }, true],
+			[{ item: 3 }, false],
+		]);
+		expect(out[3].json).toMatchObject({ orderId: orders[2].id, lines: [], shortages: [{ masterSku: 'TEE-RED-M', quantity: 2, available: 0 }] });
+		expect(out[0].json).toMatchObject({ lines: [{ masterSku: 'TEE-RED-M', quantity: 2, warehouseId: 'hz', new: true }], unresolvedLines: [] });
+		const [level] = await kit.run(inventory('availability', { masterSkus: 'TEE-RED-M', warehouseId: '', channel: '' }));
+		expect(level.json).toMatchObject({ onHand: 5, reserved: 4, available: 0 });
+		const again = await run();
+		expect(again.map((item) => (item.json.lines as Array<{ new: boolean }> | undefined)?.map((line) => line.new))).toEqual([[false], undefined, [false], []]);
+		const ledger = await kit.run(inventory('ledger', { filters: { masterSku: 'TEE-RED-M' }, limit: 10 }));
+		expect(json(ledger).map((e) => [e.kind, e.orderId ?? null, e.actor])).toEqual([
+			['set', null, 'n8n:Order Store'],
+			['reserve', orders[0].id, 'n8n:Order Store'],
+			['reserve', orders[1].id, 'n8n:Order Store'],
+		]);
+	});
+
 	it('skips warehouses that do not serve the receiver province unless told otherwise', async () => {
 		await setUpStock(10);
 		const far = sampleOrder({ receiver: { ...sampleOrder().receiver, province: '广东省' } });
