@@ -2,7 +2,7 @@
 // expression index of migration 3 on the order's main tracking number (logistics.trackingNo).
 import type { StoreContext } from './context';
 import { invalidInput } from './errors';
-import { TRACKING_NO_EXPRESSION } from './migrations/003_tracking_index';
+import { TRACKING_INDEX } from './migrations/003_tracking_index';
 import { STORED_ORDER_COLUMNS, type StoredOrderRow, toStoredOrder } from './orderRows';
 import type { StoredOrder, TrackingLookup } from './types';
 
@@ -13,9 +13,9 @@ export const MAX_ORDERS_PER_TRACKING_NO = 100;
 export async function findByTrackingNo(ctx: StoreContext, lookup: TrackingLookup): Promise<StoredOrder[]> {
 	const trackingNo = String(lookup.trackingNo ?? '').trim();
 	if (!trackingNo) throw invalidInput('a tracking number is needed to find its orders');
-	const expression = TRACKING_NO_EXPRESSION[ctx.driver.dialect.name];
+	const { expression, condition } = TRACKING_INDEX[ctx.driver.dialect.name];
 	const rows = await ctx.driver.all<StoredOrderRow>(
-		`SELECT ${STORED_ORDER_COLUMNS} FROM orders WHERE ${expression} = ? ORDER BY created_ms DESC, seq DESC LIMIT ?`,
+		`SELECT ${STORED_ORDER_COLUMNS} FROM orders WHERE ${condition} AND ${expression} = ? ORDER BY created_ms DESC, seq DESC LIMIT ?`,
 		[trackingNo, MAX_ORDERS_PER_TRACKING_NO],
 	);
 	const orders = rows.map(toStoredOrder);
