@@ -1,6 +1,7 @@
 import type { IAuthenticate, Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 import { PDD_ENDPOINTS } from '../lib/channels/pinduoduo/sign';
 import { signPddRequest } from './pddSigning';
+import { environmentProperties, gatewayUrlExpression } from './environment';
 
 const pddErrorRule = (code: number, message: string) =>
 	({ type: 'responseSuccessBody', properties: { key: 'error_response.error_code', value: code, message } }) as const;
@@ -15,25 +16,16 @@ export class PinduoduoApi implements ICredentialType {
 	documentationUrl = 'https://github.com/unified-orders/n8n-nodes-unified-orders/blob/main/docs/nodes/Pinduoduo.md#credential';
 
 	properties: INodeProperties[] = [
-		{
-			displayName: 'Environment',
-			name: 'environment',
-			type: 'options',
-			options: [
-				{ name: 'Production (gw-api.pinduoduo.com)', value: 'production' },
-				{ name: 'Custom Gateway URL (e.g. the Local Sandbox)', value: 'custom' },
-			],
-			default: 'production',
+		...environmentProperties({
+			hosted: [{ name: 'Production (gw-api.pinduoduo.com)', value: 'production' }],
 			description: 'Pinduoduo has no public test environment; use the local sandbox for trials',
-		},
-		{
-			displayName: 'Gateway URL',
-			name: 'customUrl',
-			type: 'string',
-			default: 'http://127.0.0.1:18080/pinduoduo/api/router',
-			description: 'The full gateway address. The local sandbox serves it at this default.',
-			displayOptions: { show: { environment: ['custom'] } },
-		},
+			url: {
+				kind: 'Gateway URL',
+				name: 'customUrl',
+				default: 'http://127.0.0.1:18080/pinduoduo/api/router',
+				description: 'The full gateway address. The local sandbox serves it at this default.',
+			},
+		}),
 		{
 			displayName: 'Client ID',
 			name: 'clientId',
@@ -84,7 +76,7 @@ export class PinduoduoApi implements ICredentialType {
 	test: ICredentialTestRequest = {
 		request: {
 			method: 'POST',
-			url: `={{ $credentials.environment === "custom" ? $credentials.customUrl : "${PDD_ENDPOINTS.production}" }}`,
+			url: gatewayUrlExpression(PDD_ENDPOINTS.production),
 			body: { type: 'pdd.goods.list.get', page: 1, page_size: 1 },
 		},
 		rules: [
