@@ -2,41 +2,13 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { JdClient } from '../../../../lib/channels/jd/client';
 import { runItems } from '../../../shared/runItems';
+import { appendedMemo, memoFields, memoFlagField } from '../../../shared/writeFields';
 import { orderIdField } from '../fields';
 
 const properties: INodeProperties[] = [
 	orderIdField,
-	{
-		displayName: 'Memo',
-		name: 'memo',
-		type: 'string',
-		typeOptions: { rows: 2 },
-		required: true,
-		default: '',
-		description: 'The seller memo (商家备注, venderRemark) only the shop sees',
-	},
-	{
-		displayName: 'Add To Existing Memo',
-		name: 'append',
-		type: 'boolean',
-		default: true,
-		description: 'Whether to keep the current memo and add this text on a new line. Off: the memo is replaced.',
-	},
-	{
-		displayName: 'Flag Color (旗帜)',
-		name: 'flag',
-		type: 'options',
-		options: [
-			{ name: 'Blue', value: 4 },
-			{ name: 'Green', value: 3 },
-			{ name: 'Grey (No Flag)', value: 0 },
-			{ name: 'Keep Current Flag', value: -1 },
-			{ name: 'Purple', value: 5 },
-			{ name: 'Red', value: 1 },
-			{ name: 'Yellow', value: 2 },
-		],
-		default: -1,
-	},
+	...memoFields('The seller memo (商家备注, venderRemark) only the shop sees', 'Whether to keep the current memo and add this text on a new line. Off: the memo is replaced.'),
+	memoFlagField,
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['order'], operation: ['addMemo'] } }, properties);
@@ -49,7 +21,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		const flag = this.getNodeParameter('flag', i, -1) as number;
 		// JD's remark call replaces the remark, so adding means reading the current one first.
 		const current = append ? String((await client.getOrder(orderId)).venderRemark ?? '') : '';
-		const memo = current ? `${current}\n${text}` : text;
+		const memo = appendedMemo(current, text);
 		await client.updateMemo(orderId, memo, flag >= 0 ? flag : undefined);
 		return { main: [{ channel: 'jd', shopId: client.shopId, orderId, sellerMemo: memo, ...(flag >= 0 ? { flag } : {}) }] };
 	});

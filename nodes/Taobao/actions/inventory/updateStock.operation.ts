@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { TaobaoClient } from '../../../../lib/channels/taobao/client';
 import { runItems } from '../../../shared/runItems';
+import { stockUpdateFields } from '../../../shared/writeFields';
 
 const properties: INodeProperties[] = [
 	{
@@ -27,23 +28,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		description: 'Used when SKU ID is empty: the outer_id you gave the SKU on Taobao',
 	},
-	{
-		displayName: 'Quantity',
-		name: 'quantity',
-		type: 'number',
-		required: true,
-		default: 0,
-	},
-	{
-		displayName: 'Update Type',
-		name: 'mode',
-		type: 'options',
-		options: [
-			{ name: 'Set To Quantity (全量)', value: 'full', description: 'The SKU will have exactly this stock' },
-			{ name: 'Add Quantity (增量)', value: 'delta', description: 'Add to the stock; a negative quantity subtracts' },
-		],
-		default: 'full',
-	},
+	...stockUpdateFields(),
 ];
 
 const displayOptions = { show: { resource: ['inventory'], operation: ['updateStock'] } };

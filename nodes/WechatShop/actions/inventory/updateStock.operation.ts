@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { WechatShopClient } from '../../../../lib/channels/wechatShop/client';
 import { runItems } from '../../../shared/runItems';
+import { stockUpdateFields } from '../../../shared/writeFields';
 
 const properties: INodeProperties[] = [
 	{
@@ -21,23 +22,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		description: "WeChat's SKU id",
 	},
-	{
-		displayName: 'Quantity',
-		name: 'quantity',
-		type: 'number',
-		required: true,
-		default: 0,
-	},
-	{
-		displayName: 'Update Type',
-		name: 'mode',
-		type: 'options',
-		options: [
-			{ name: 'Set To Quantity (全量)', value: 'full', description: 'The SKU will have exactly this stock' },
-			{ name: 'Add Quantity (增量)', value: 'delta', description: 'Add to the stock; a negative quantity subtracts' },
-		],
-		default: 'full',
-	},
+	...stockUpdateFields(),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['inventory'], operation: ['updateStock'] } }, properties);

@@ -2,26 +2,12 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { WechatShopClient } from '../../../../lib/channels/wechatShop/client';
 import { runItems } from '../../../shared/runItems';
+import { appendedMemo, memoFields } from '../../../shared/writeFields';
 import { orderIdField } from '../fields';
 
 const properties: INodeProperties[] = [
 	orderIdField,
-	{
-		displayName: 'Memo',
-		name: 'memo',
-		type: 'string',
-		typeOptions: { rows: 2 },
-		required: true,
-		default: '',
-		description: 'The merchant notes (商家备注) only the shop sees',
-	},
-	{
-		displayName: 'Add To Existing Memo',
-		name: 'append',
-		type: 'boolean',
-		default: true,
-		description: 'Whether to keep the current notes and add this text on a new line. Off: the notes are replaced.',
-	},
+	...memoFields('The merchant notes (商家备注) only the shop sees', 'Whether to keep the current notes and add this text on a new line. Off: the notes are replaced.'),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['order'], operation: ['addMemo'] } }, properties);
@@ -34,7 +20,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		// The notes call replaces the notes, so adding means reading the current ones first.
 		const ext = append ? ((await client.getOrder(orderId)).order_detail as { ext_info?: { merchant_notes?: unknown } } | undefined)?.ext_info : undefined;
 		const current = typeof ext?.merchant_notes === 'string' ? ext.merchant_notes : '';
-		const memo = current ? `${current}\n${text}` : text;
+		const memo = appendedMemo(current, text);
 		await client.updateMemo(orderId, memo);
 		return { main: [{ channel: 'wechat_shop', shopId: client.shopId, orderId, sellerMemo: memo }] };
 	});

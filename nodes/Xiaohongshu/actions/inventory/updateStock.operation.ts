@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { XhsClient } from '../../../../lib/channels/xiaohongshu/client';
 import { CHANNEL } from '../../../../lib/channels/xiaohongshu/codes';
 import { runItems } from '../../../shared/runItems';
+import { stockUpdateFields } from '../../../shared/writeFields';
 
 const properties: INodeProperties[] = [
 	{
@@ -14,23 +15,10 @@ const properties: INodeProperties[] = [
 		placeholder: 'e.g. 65f0a1b2c3d4e5f601234567',
 		description: "Xiaohongshu's SKU id. Map it from each input item to update many SKUs in one run.",
 	},
-	{
-		displayName: 'Quantity',
-		name: 'quantity',
-		type: 'number',
-		required: true,
-		default: 0,
-	},
-	{
-		displayName: 'Update Type',
-		name: 'mode',
-		type: 'options',
-		options: [
-			{ name: 'Set To Quantity (全量)', value: 'full', description: 'The SKU will have exactly this stock (inventory.syncSkuStock)' },
-			{ name: 'Add Quantity (增量)', value: 'delta', description: 'Add to the stock; a negative quantity subtracts (inventory.incSkuStock)' },
-		],
-		default: 'full',
-	},
+	...stockUpdateFields({
+		full: 'The SKU will have exactly this stock (inventory.syncSkuStock)',
+		delta: 'Add to the stock; a negative quantity subtracts (inventory.incSkuStock)',
+	}),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['inventory'], operation: ['updateStock'] } }, properties);
