@@ -3,6 +3,7 @@
 // Baseline in the same process: structuredClone of the same raw orders (a walk over the same data).
 // Run: npx tsc -p tsconfig.build.json && npx node dist/bench/channels/normalize.js
 //      (BENCH_ORDERS, BENCH_ROUNDS to change size; BENCH_CHANNELS=taobao,jd to pick channels)
+import { normalizeDouyinOrder } from '../../lib/channels/douyin/normalize';
 import { normalizeJdOrder } from '../../lib/channels/jd/normalize';
 import { normalizeShopifyOrder } from '../../lib/channels/shopify/normalize';
 import { normalizeWooOrder } from '../../lib/channels/woocommerce/normalize';
@@ -11,6 +12,8 @@ import { normalizeTaobaoTrade } from '../../lib/channels/taobao/normalize';
 import { normalizeWechatOrder } from '../../lib/channels/wechatShop/normalize';
 import { normalizeXhsOrder } from '../../lib/channels/xiaohongshu/normalize';
 import { parseJsonLossless } from '../../lib/json';
+import { douyinProvider } from '../../sandbox/providers/douyin';
+import { renderShopOrder as renderDouyinOrder } from '../../sandbox/providers/douyin/render';
 import { jdProvider } from '../../sandbox/providers/jd';
 import { ALL_ORDER_FIELDS, jdOrderState, orderInfoJson } from '../../sandbox/providers/jd/render';
 import { shopifyProvider } from '../../sandbox/providers/shopify';
@@ -62,6 +65,11 @@ const CHANNELS: Channel[] = [
 		normalize: (raw, shopId) => normalizeXhsOrder(raw, { shopId }),
 	},
 	{
+		channel: 'douyin',
+		render: (snap, shopId) => JSON.stringify(renderDouyinOrder(snap, shopId)),
+		normalize: (raw, shopId) => normalizeDouyinOrder(raw, { shopId }),
+	},
+	{
 		// Three shops: CNY with the 10,000 orders, JPY and KWD with 5% as many each.
 		channel: 'shopify',
 		render: (snap) => JSON.stringify(renderShopifyOrder(snap)),
@@ -99,7 +107,7 @@ async function main() {
 	const sandbox = await startSandbox({
 		orders: ORDERS,
 		seed: 'bench-normalize',
-		factories: [taobaoProvider, jdProvider, wechatProvider, xhsProvider, shopifyProvider, woocommerceProvider],
+		factories: [taobaoProvider, jdProvider, wechatProvider, xhsProvider, douyinProvider, shopifyProvider, woocommerceProvider],
 	});
 	try {
 		for (const channel of CHANNELS) {
