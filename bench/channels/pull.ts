@@ -7,6 +7,8 @@
 //      (BENCH_ORDERS to change the seed size, BENCH_CHANNELS=taobao,jd to pick channels)
 import { pageCount } from '../../lib/channels/core/paginate';
 import type { CallStats } from '../../lib/channels/core/formGateway';
+import { createDouyinClient } from '../../lib/channels/douyin/client';
+import { douyinCredentialsFrom } from '../../lib/channels/douyin/sign';
 import { createJdClient } from '../../lib/channels/jd/client';
 import { createShopifyClient } from '../../lib/channels/shopify/client';
 import { shopifyCredentialsFrom } from '../../lib/channels/shopify/sign';
@@ -20,6 +22,8 @@ import { xhsCredentialsFrom } from '../../lib/channels/xiaohongshu/sign';
 import { fetchHttpClient, type HttpClient } from '../../lib/http';
 import { isoFromMillis } from '../../lib/model';
 import type { RetryDeps } from '../../lib/retry';
+import { douyinProvider } from '../../sandbox/providers/douyin';
+import { DOUYIN_DEFAULTS } from '../../sandbox/providers/douyin/models';
 import { jdProvider } from '../../sandbox/providers/jd';
 import { JD_DEFAULTS } from '../../sandbox/providers/jd/models';
 import { jdOrderState } from '../../sandbox/providers/jd/render';
@@ -179,6 +183,30 @@ const CHANNELS: ChannelBench[] = [
 		],
 	},
 	{
+		channel: 'douyin',
+		rule: 'order.searchList pages of 100 in windows of at most 7 days [I]; the list carries whole orders, so no order.orderDetail',
+		shops: (sandbox) => [
+			{
+				shopId: DOUYIN_DEFAULTS.shop.shopId,
+				visible: visibleIds(sandbox, 'douyin', DOUYIN_DEFAULTS.shop.shopId),
+				minimum: listPages(100),
+				async pull(http, clock, window) {
+					const credentials = douyinCredentialsFrom({
+						environment: 'custom',
+						customUrl: `${sandbox.url}/douyin`,
+						appKey: DOUYIN_DEFAULTS.app.appKey,
+						appSecret: DOUYIN_DEFAULTS.app.secret,
+						accessToken: DOUYIN_DEFAULTS.token.accessToken,
+						shopId: DOUYIN_DEFAULTS.shop.shopId,
+					});
+					const client = createDouyinClient({ credentials, http, ...clock });
+					const windows = await collect(client.listOrderWindows({ by: 'created', ...window }));
+					return { pull: { ids: windows.flatMap((w) => w.orders.map((o) => String(o.order_id))), windows: windows.map((w) => w.orders.length) }, stats: client.stats };
+				},
+			},
+		],
+	},
+	{
 		channel: 'shopify',
 		rule: 'GET /orders.json pages of 250 (Link header), per shop',
 		shops: (sandbox) =>
@@ -245,7 +273,7 @@ async function main() {
 	const sandbox = await startSandbox({
 		orders: ORDERS,
 		seed: 'bench-pull',
-		factories: [taobaoProvider, jdProvider, wechatProvider, xhsProvider, shopifyProvider, woocommerceProvider],
+		factories: [taobaoProvider, jdProvider, wechatProvider, xhsProvider, douyinProvider, shopifyProvider, woocommerceProvider],
 	});
 	try {
 		const now = sandbox.world.clock.now();
