@@ -62,8 +62,8 @@ export const DOUYIN_TIME_UNITS = {
 	requestTimestamp: ChannelTimeKind;
 };
 
-/** [I] Douyin `order_type` values that are presale (the spec names the filter, not its values). */
-export const PRESALE_ORDER_TYPES = ['1'] as const;
+/** [I] `presell_type` values of an order that is not presale (the spec names the field, not its values). */
+export const NOT_PRESALE_PRESELL_TYPES = ['0'] as const;
 
 /**
  * Douyin error codes. Only 10000 (success) is [C]; the platform's code table is a known gap (channels.md

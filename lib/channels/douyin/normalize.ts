@@ -15,7 +15,7 @@ import {
 	type NormalizeResult,
 	type RawObject,
 } from '../core/payload';
-import { AFTERSALE_STATUS_MAP, CHANNEL, ORDER_STATUS_MAP } from './codes';
+import { AFTERSALE_STATUS_MAP, CHANNEL, DOUYIN_TIME_UNITS, NOT_PRESALE_PRESELL_TYPES, ORDER_STATUS_MAP } from './codes';
 import { DOUYIN_PUSH_TAGS } from './push';
 
 export interface NormalizeOptions {
@@ -31,7 +31,7 @@ export const DOUYIN_CURRENCY = 'CNY';
 /** Flag set when the lines' paid amounts plus shipping differ from pay_amount. */
 export const FLAG_LINES_TOTAL_MISMATCH = 'lines_total_mismatch';
 
-const READER = { currency: DOUYIN_CURRENCY, moneyUnit: 'minor', timeKind: 'epoch_seconds', emptyTimes: ['0'] } as const;
+const READER = { currency: DOUYIN_CURRENCY, moneyUnit: 'minor', timeKind: DOUYIN_TIME_UNITS.order.create_time, emptyTimes: ['0'] } as const;
 
 export function normalizeDouyinOrder(raw: unknown, options: NormalizeOptions = {}): NormalizeResult {
 	const base = options.basePath ?? '$';
@@ -87,8 +87,7 @@ export function normalizeDouyinOrder(raw: unknown, options: NormalizeOptions = {
 		buyerMessage: nonEmpty(raw.buyer_words),
 		sellerMemo: nonEmpty(raw.seller_words),
 		tags: [],
-		// [I] presell_type 0 = not presale.
-		presale: presell !== undefined && presell !== '0' ? true : undefined,
+		presale: presell !== undefined && !(NOT_PRESALE_PRESELL_TYPES as readonly string[]).includes(presell) ? true : undefined,
 		logistics: logisticsOf(raw, lines),
 		flags,
 		raw: options.keepRaw ? raw : undefined,
