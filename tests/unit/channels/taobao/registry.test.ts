@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseJsonLossless } from '../../../../lib/json';
+import type { ChannelId } from '../../../../lib/model';
 import { detectChannel, normalizePayload } from '../../../../lib/channels/registry';
 import { isTaobaoPayload, taobaoTradesIn } from '../../../../lib/channels/taobao/normalize';
 
@@ -69,7 +70,8 @@ describe('normalizePayload', () => {
 	});
 
 	it('says so for a channel without a normalizer yet', () => {
-		const { orders } = normalizePayload({}, { channel: 'douyin' });
+		const { orders } = normalizePayload({}, { channel: 'no_such_channel' as ChannelId });
 		expect(orders[0].result.ok).toBe(false);
+		expect(JSON.stringify(orders[0].result)).toContain('no normalizer for channel no_such_channel');
 	});
 });
