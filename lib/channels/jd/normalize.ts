@@ -4,7 +4,7 @@ import { findChannelCarrier } from '../../carriers/carrierCodes';
 import { orderId, validateOrder, type Logistics, type OrderLine, type Receiver, type Shipment, type UnifiedOrder } from '../../model';
 import {
 	PayloadReader,
-	compact,
+	compacted,
 	isObject,
 	nonEmpty,
 	orderRefundState,
@@ -79,7 +79,7 @@ export function normalizeJdOrder(raw: unknown, options: NormalizeOptions = {}): 
 	if (linesDisagreeWithTotal(lines, totals.paid, totals.shippingFee)) flags.push(FLAG_LINES_TOTAL_MISMATCH);
 
 	const orderType = nonEmpty(raw.orderType);
-	const order: UnifiedOrder = {
+	const order: UnifiedOrder = compacted({
 		id: orderId(CHANNEL, shopId as string, channelOrderId as string),
 		channel: CHANNEL,
 		shopId: shopId as string,
@@ -93,7 +93,7 @@ export function normalizeJdOrder(raw: unknown, options: NormalizeOptions = {}): 
 		paidAt: reader.time('paymentConfirmTime', false),
 		updatedAt: modifiedAt ?? (createdAt as string),
 		lines,
-		buyer: compact({ id: nonEmpty(raw.open_id_buyer) ?? nonEmpty(raw.xid_buyer), nick: nonEmpty(raw.pin) }),
+		buyer: compacted({ id: nonEmpty(raw.open_id_buyer) ?? nonEmpty(raw.xid_buyer), nick: nonEmpty(raw.pin) }),
 		receiver: receiverOf(raw),
 		buyerMessage: nonEmpty(raw.orderRemark),
 		sellerMemo: nonEmpty(raw.venderRemark),
@@ -102,8 +102,7 @@ export function normalizeJdOrder(raw: unknown, options: NormalizeOptions = {}): 
 		logistics: logisticsOf(nonEmpty(raw.logisticsId), nonEmpty(raw.waybill)),
 		flags,
 		raw: options.keepRaw ? raw : undefined,
-	};
-	compact(order);
+	});
 
 	const invalid = validateOrder(order).map((p): NormalizeProblem => ({ ...p, source: 'order' }));
 	if (invalid.length > 0) return { ok: false, problems: invalid, channelOrderId };
@@ -192,7 +191,7 @@ function receiverOf(raw: RawObject): Receiver {
 	const phone = nonEmpty(info.mobile) ?? nonEmpty(info.telephone);
 	const address = nonEmpty(info.fullAddress);
 	const masked = token !== undefined || [name, phone, address].some((v) => v !== undefined && MASK_CHAR.test(v));
-	return compact({
+	return compacted({
 		name,
 		phone,
 		province: nonEmpty(info.province),
@@ -221,7 +220,7 @@ export function logisticsOf(logisticsId: string | undefined, waybill: string | u
 	const last = shipments.at(-1);
 	if (!last) return undefined;
 	const lastCompany = companies.length === groups.length ? companies.at(-1) : companies[0];
-	return compact({ carrier: ourCarrier(lastCompany), channelCarrierCode: lastCompany || undefined, trackingNo: last.trackingNo, shipments });
+	return compacted({ carrier: ourCarrier(lastCompany), channelCarrierCode: lastCompany || undefined, trackingNo: last.trackingNo, shipments });
 }
 
 /** JD's numeric carrier id -> our carrier id, or undefined when the carrier table does not know it. */

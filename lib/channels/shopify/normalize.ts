@@ -5,7 +5,7 @@ import { orderId, validateOrder, type Logistics, type OrderLine, type OrderStatu
 import { findChannelCarrier } from '../../carriers/carrierCodes';
 import {
 	PayloadReader,
-	compact,
+	compacted,
 	isObject,
 	nonEmpty,
 	orderRefundState,
@@ -78,7 +78,7 @@ export function normalizeShopifyOrder(raw: unknown, options: NormalizeOptions = 
 	const customerReader = new PayloadReader(customer, `${base}.customer`, [], reading);
 	const refundTotal = refundedAmount(raw.refunds, reading);
 
-	const order: UnifiedOrder = {
+	const order: UnifiedOrder = compacted({
 		id: orderId(CHANNEL, shopId as string, channelOrderId as string),
 		channel: CHANNEL,
 		shopId: shopId as string,
@@ -87,21 +87,20 @@ export function normalizeShopifyOrder(raw: unknown, options: NormalizeOptions = 
 		rawStatus: rawStatusOf(financial, fulfillment, cancelledAt),
 		refundState: refundStateOf(financial, lines),
 		currency,
-		totals: compact({ goods, discount, shippingFee, paid, refunded: refundTotal }),
+		totals: compacted({ goods, discount, shippingFee, paid, refunded: refundTotal }),
 		createdAt: createdAt as string,
 		paidAt: FINANCIAL_STATUS_MAP[financial] === 'paid' ? processedAt ?? createdAt : undefined,
 		updatedAt: updatedAt as string,
 		shippedAt: shipped.filter((t): t is string => t !== undefined).sort()[0],
 		lines,
-		buyer: compact({ id: customerReader.id('id', false), nick: personName(customer) ?? nonEmpty(raw.email) }),
+		buyer: compacted({ id: customerReader.id('id', false), nick: personName(customer) ?? nonEmpty(raw.email) }),
 		receiver: receiverOf(shipping ?? billing ?? {}),
 		buyerMessage: nonEmpty(raw.note),
 		tags: (nonEmpty(raw.tags) ?? '').split(',').map((t) => t.trim()).filter(Boolean),
 		logistics: logisticsOf(fulfillments, lines),
 		flags,
 		raw: options.keepRaw ? raw : undefined,
-	};
-	compact(order);
+	});
 	const invalid = validateOrder(order).map((p): NormalizeProblem => ({ ...p, source: 'order' }));
 	if (invalid.length > 0) return { ok: false, problems: invalid, channelOrderId };
 	return { ok: true, order };
@@ -183,7 +182,7 @@ function normalizeLine(raw: unknown, path: string, problems: NormalizeProblem[],
 			? allocations.reduce((sum, a, i) => sum + (new PayloadReader(a, `${path}.discount_allocations[${i}]`, problems, reading).money('amount', false) ?? 0), 0)
 			: reader.money('total_discount', false) ?? 0;
 	const refundedQuantity = refunded.get(lineId) ?? 0;
-	return compact<OrderLine>({
+	return compacted<OrderLine>({
 		lineId,
 		channelItemId: reader.id('product_id', false),
 		channelSkuId: reader.id('variant_id', false),
@@ -206,7 +205,7 @@ function personName(person: RawObject): string | undefined {
 
 function receiverOf(address: RawObject): Receiver {
 	const street = [nonEmpty(address.address1), nonEmpty(address.address2)].filter(Boolean).join(' ') || undefined;
-	return compact<Receiver>({
+	return compacted<Receiver>({
 		name: personName(address),
 		phone: nonEmpty(address.phone),
 		province: nonEmpty(address.province),
@@ -231,11 +230,11 @@ function logisticsOf(fulfillments: RawObject[], lines: OrderLine[]): Logistics |
 		for (const trackingNo of numbers) {
 			if (!trackingNo) continue;
 			firstCompany ??= company;
-			shipments.push(compact<Shipment>({ carrier: carrierIdOf(company) ?? company, trackingNo, lineIds: lineIds.length > 0 ? lineIds : undefined, shippedAt: undefined }));
+			shipments.push(compacted<Shipment>({ carrier: carrierIdOf(company) ?? company, trackingNo, lineIds: lineIds.length > 0 ? lineIds : undefined, shippedAt: undefined }));
 		}
 	}
 	if (shipments.length === 0) return undefined;
-	return compact<Logistics>({
+	return compacted<Logistics>({
 		carrier: firstCompany ? carrierIdOf(firstCompany) : undefined,
 		channelCarrierCode: firstCompany || undefined,
 		trackingNo: shipments[0].trackingNo,

@@ -3,7 +3,7 @@
 import { orderId, validateOrder, type Logistics, type OrderLine, type Receiver, type Shipment, type UnifiedOrder } from '../../model';
 import {
 	PayloadReader,
-	compact,
+	compacted,
 	isObject,
 	nonEmpty,
 	orderRefundState,
@@ -75,7 +75,7 @@ export function normalizeTaobaoTrade(raw: unknown, options: NormalizeOptions = {
 	if (linesDisagreeWithTotal(lineResults, totals.paid, totals.shippingFee)) flags.push(FLAG_LINES_TOTAL_MISMATCH);
 
 	const lines = lineResults.map((r) => r.line);
-	const order: UnifiedOrder = {
+	const order: UnifiedOrder = compacted({
 		id: orderId(CHANNEL, shopId as string, channelOrderId as string),
 		channel: CHANNEL,
 		shopId: shopId as string,
@@ -90,7 +90,7 @@ export function normalizeTaobaoTrade(raw: unknown, options: NormalizeOptions = {
 		updatedAt: modifiedAt ?? (createdAt as string),
 		shippedAt,
 		lines,
-		buyer: compact({ id: nonEmpty(raw.buyer_open_uid), nick: nonEmpty(raw.buyer_nick) }),
+		buyer: compacted({ id: nonEmpty(raw.buyer_open_uid), nick: nonEmpty(raw.buyer_nick) }),
 		receiver: receiverOf(raw),
 		buyerMessage: nonEmpty(raw.buyer_message),
 		sellerMemo: nonEmpty(raw.seller_memo),
@@ -99,8 +99,7 @@ export function normalizeTaobaoTrade(raw: unknown, options: NormalizeOptions = {
 		logistics: logisticsOf(lineResults),
 		flags,
 		raw: options.keepRaw ? raw : undefined,
-	};
-	compact(order);
+	});
 
 	const invalid = validateOrder(order).map((p): NormalizeProblem => ({ ...p, source: 'order' }));
 	if (invalid.length > 0) return { ok: false, problems: invalid, channelOrderId };
@@ -186,7 +185,7 @@ function receiverOf(raw: RawObject): Receiver {
 	const address = nonEmpty(raw.receiver_address);
 	// Taobao masks name, phone and street with '*' and gives an OAID to decrypt them with.
 	const masked = token !== undefined || [name, phone, address].some((v) => v !== undefined && MASK_CHAR.test(v));
-	return compact({
+	return compacted({
 		name,
 		phone,
 		province: nonEmpty(raw.receiver_state),
@@ -217,7 +216,7 @@ function logisticsOf(lines: LineResult[]): Logistics | undefined {
 		if (!trackingNo) continue;
 		const key = `${company ?? ''}\u0000${trackingNo}`;
 		const carrier = (company && carrierIdOf(company)) ?? company ?? '';
-		const shipment = byWaybill.get(key) ?? compact<Shipment>({ carrier, trackingNo, lineIds: [], shippedAt: consignTime });
+		const shipment = byWaybill.get(key) ?? compacted<Shipment>({ carrier, trackingNo, lineIds: [], shippedAt: consignTime });
 		shipment.lineIds?.push(line.lineId);
 		byWaybill.set(key, shipment);
 	}
@@ -226,7 +225,7 @@ function logisticsOf(lines: LineResult[]): Logistics | undefined {
 	const latest = shipments.at(-1);
 	if (!latest) return undefined;
 	const company = lines.find((l) => l.trackingNo === latest.trackingNo)?.company;
-	return compact<Logistics>({
+	return compacted<Logistics>({
 		carrier: company ? carrierIdOf(company) : undefined,
 		channelCarrierCode: company,
 		trackingNo: latest.trackingNo,

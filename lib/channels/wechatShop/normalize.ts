@@ -3,7 +3,7 @@
 import { orderId, validateOrder, type Logistics, type OrderLine, type Receiver, type Shipment, type UnifiedOrder } from '../../model';
 import {
 	PayloadReader,
-	compact,
+	compacted,
 	isObject,
 	nonEmpty,
 	orderRefundState,
@@ -81,7 +81,7 @@ export function normalizeWechatOrder(raw: unknown, options: NormalizeOptions = {
 	if (receiver.virtual) flags.push(FLAG_VIRTUAL_PHONE);
 	const ext = isObject(detail?.ext_info) ? detail.ext_info : {};
 
-	const order: UnifiedOrder = {
+	const order: UnifiedOrder = compacted({
 		id: orderId(CHANNEL, shopId as string, channelOrderId as string),
 		channel: CHANNEL,
 		shopId: shopId as string,
@@ -96,7 +96,7 @@ export function normalizeWechatOrder(raw: unknown, options: NormalizeOptions = {
 		updatedAt: updatedAt as string,
 		shippedAt,
 		lines,
-		buyer: compact({ id: nonEmpty(raw.openid) }),
+		buyer: compacted({ id: nonEmpty(raw.openid) }),
 		receiver: receiver.receiver,
 		buyerMessage: nonEmpty(ext.customer_notes),
 		sellerMemo: nonEmpty(ext.merchant_notes),
@@ -104,8 +104,7 @@ export function normalizeWechatOrder(raw: unknown, options: NormalizeOptions = {
 		logistics: logisticsOf(delivery, lines),
 		flags,
 		raw: options.keepRaw ? raw : undefined,
-	};
-	compact(order);
+	});
 	const invalid = validateOrder(order).map((p): NormalizeProblem => ({ ...p, source: 'order' }));
 	if (invalid.length > 0) return { ok: false, problems: invalid, channelOrderId };
 	return { ok: true, order };
@@ -142,7 +141,7 @@ function normalizeLine(raw: unknown, path: string, problems: NormalizeProblem[],
 		refundState: onAfterSale > 0 ? 'refunding' : finishedAfterSale > 0 ? 'refunded' : 'none',
 		isGift: raw.is_free_gift === true || raw.is_free_gift === 1 ? true : undefined,
 	};
-	return compact(line);
+	return compacted(line);
 }
 
 function skuNameOf(attrs: unknown): string | undefined {
@@ -160,7 +159,7 @@ function receiverOf(address: RawObject): { receiver: Receiver; virtual: boolean 
 	const name = nonEmpty(address.user_name);
 	const street = [nonEmpty(address.detail_info), nonEmpty(address.house_number)].filter(Boolean).join(' ') || undefined;
 	const masked = virtual || [name, phone, street].some((v) => v !== undefined && MASK_CHAR.test(v));
-	const receiver = compact<Receiver>({
+	const receiver = compacted<Receiver>({
 		name,
 		phone,
 		province: nonEmpty(address.province_name),
@@ -186,7 +185,7 @@ function logisticsOf(delivery: RawObject, lines: OrderLine[]): Logistics | undef
 		const lineIds = lines.filter((l) => skus.includes(l.channelSkuId)).map((l) => l.lineId);
 		const seconds = Number(parcel.delivery_time);
 		shipments.push(
-			compact<Shipment>({
+			compacted<Shipment>({
 				carrier: carrierIdOf(code) ?? code,
 				trackingNo,
 				lineIds: lineIds.length > 0 ? lineIds : undefined,
@@ -196,7 +195,7 @@ function logisticsOf(delivery: RawObject, lines: OrderLine[]): Logistics | undef
 	}
 	if (shipments.length === 0) return undefined;
 	const firstCode = nonEmpty(parcels.find((p) => nonEmpty(p.waybill_id))?.delivery_id);
-	return compact<Logistics>({
+	return compacted<Logistics>({
 		carrier: firstCode ? carrierIdOf(firstCode) : undefined,
 		channelCarrierCode: firstCode,
 		trackingNo: shipments[0].trackingNo,

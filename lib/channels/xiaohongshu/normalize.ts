@@ -5,7 +5,7 @@ import { orderId, validateOrder, type Logistics, type OrderLine, type Receiver, 
 import { findChannelCarrier } from '../../carriers/carrierCodes';
 import {
 	PayloadReader,
-	compact,
+	compacted,
 	isObject,
 	nonEmpty,
 	orderRefundState,
@@ -71,7 +71,7 @@ export function normalizeXhsOrder(raw: unknown, options: NormalizeOptions = {}):
 	const flags: string[] = [];
 	if (lines.reduce((sum, l) => sum + l.paidAmount, 0) + shippingFee !== paid) flags.push(FLAG_LINES_TOTAL_MISMATCH);
 	const orderType = nonEmpty(raw.orderType);
-	const order: UnifiedOrder = {
+	const order: UnifiedOrder = compacted({
 		id: orderId(CHANNEL, shopId as string, channelOrderId as string),
 		channel: CHANNEL,
 		shopId: shopId as string,
@@ -87,7 +87,7 @@ export function normalizeXhsOrder(raw: unknown, options: NormalizeOptions = {}):
 		updatedAt: updatedAt as string,
 		shippedAt,
 		lines,
-		buyer: compact({ id: nonEmpty(raw.userId) }),
+		buyer: compacted({ id: nonEmpty(raw.userId) }),
 		receiver: receiverOf(raw),
 		buyerMessage: nonEmpty(raw.customerRemark),
 		sellerMemo: nonEmpty(raw.sellerRemark),
@@ -96,8 +96,7 @@ export function normalizeXhsOrder(raw: unknown, options: NormalizeOptions = {}):
 		logistics: logisticsOf(raw, lines),
 		flags,
 		raw: options.keepRaw ? raw : undefined,
-	};
-	compact(order);
+	});
 	const invalid = validateOrder(order).map((p): NormalizeProblem => ({ ...p, source: 'order' }));
 	if (invalid.length > 0) return { ok: false, problems: invalid, channelOrderId };
 	return { ok: true, order };
@@ -127,7 +126,7 @@ function normalizeLine(
 	used.set(skuId, seen + 1);
 	// [I] skuAfterSaleStatus per line; the order's after-sales status when the line does not carry one.
 	const afterSales = nonEmpty(raw.skuAfterSaleStatus) ?? orderAfterSales ?? '1';
-	return compact<OrderLine>({
+	return compacted<OrderLine>({
 		lineId: seen === 0 ? skuId : `${skuId}#${seen + 1}`,
 		channelItemId: nonEmpty(raw.itemId),
 		channelSkuId: skuId,
@@ -145,7 +144,7 @@ function normalizeLine(
 
 /** XHS always masks the receiver; plain text needs order.getOrderReceiverInfo with the openAddressId. */
 function receiverOf(raw: RawObject): Receiver {
-	return compact<Receiver>({
+	return compacted<Receiver>({
 		name: nonEmpty(raw.receiverName),
 		phone: nonEmpty(raw.receiverPhone),
 		province: nonEmpty(raw.receiverProvinceName),
@@ -167,14 +166,14 @@ function logisticsOf(raw: RawObject, lines: OrderLine[]): Logistics | undefined 
 		const code = nonEmpty(parcel.expressCompanyCode) ?? '';
 		const skus = Array.isArray(parcel.skuIdList) ? parcel.skuIdList.map(nonEmpty) : [];
 		const lineIds = lines.filter((l) => skus.includes(l.channelSkuId)).map((l) => l.lineId);
-		shipments.push(compact<Shipment>({ carrier: carrierIdOf(code) ?? code, trackingNo, lineIds: lineIds.length > 0 ? lineIds : undefined }));
+		shipments.push(compacted<Shipment>({ carrier: carrierIdOf(code) ?? code, trackingNo, lineIds: lineIds.length > 0 ? lineIds : undefined }));
 	}
 	const topTracking = nonEmpty(raw.expressTrackingNo);
 	const topCode = nonEmpty(raw.expressCompanyCode);
 	if (shipments.length === 0 && topTracking) shipments.push({ carrier: (topCode && carrierIdOf(topCode)) ?? topCode ?? '', trackingNo: topTracking });
 	if (shipments.length === 0) return undefined;
 	const firstCode = nonEmpty(parcels.find((p) => nonEmpty(p.expressTrackingNo))?.expressCompanyCode) ?? topCode;
-	return compact<Logistics>({
+	return compacted<Logistics>({
 		carrier: firstCode ? carrierIdOf(firstCode) : undefined,
 		channelCarrierCode: firstCode,
 		trackingNo: shipments[0].trackingNo,
