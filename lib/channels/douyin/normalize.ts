@@ -6,7 +6,7 @@ import { CarrierCodeError, fromChannelCarrierCode } from '../../carriers/carrier
 import { orderId, validateOrder, type Logistics, type OrderLine, type Receiver, type Shipment, type UnifiedOrder } from '../../model';
 import {
 	PayloadReader,
-	compact,
+	compacted,
 	isObject,
 	nonEmpty,
 	orderRefundState,
@@ -66,7 +66,7 @@ export function normalizeDouyinOrder(raw: unknown, options: NormalizeOptions = {
 	const flags: string[] = [];
 	if (lines.reduce((sum, l) => sum + l.paidAmount, 0) + shippingFee !== paid) flags.push(FLAG_LINES_TOTAL_MISMATCH);
 	const presell = nonEmpty(raw.presell_type);
-	const order: UnifiedOrder = {
+	const order: UnifiedOrder = compacted({
 		id: orderId(CHANNEL, shopId as string, channelOrderId as string),
 		channel: CHANNEL,
 		shopId: shopId as string,
@@ -82,7 +82,7 @@ export function normalizeDouyinOrder(raw: unknown, options: NormalizeOptions = {
 		updatedAt: updatedAt as string,
 		shippedAt,
 		lines,
-		buyer: compact({ id: nonEmpty(raw.doudian_open_id) ?? nonEmpty(raw.open_id) }),
+		buyer: compacted({ id: nonEmpty(raw.doudian_open_id) ?? nonEmpty(raw.open_id) }),
 		receiver: receiverOf(raw),
 		buyerMessage: nonEmpty(raw.buyer_words),
 		sellerMemo: nonEmpty(raw.seller_words),
@@ -91,8 +91,7 @@ export function normalizeDouyinOrder(raw: unknown, options: NormalizeOptions = {
 		logistics: logisticsOf(raw, lines),
 		flags,
 		raw: options.keepRaw ? raw : undefined,
-	};
-	compact(order);
+	});
 	const invalid = validateOrder(order).map((p): NormalizeProblem => ({ ...p, source: 'order' }));
 	if (invalid.length > 0) return { ok: false, problems: invalid, channelOrderId };
 	return { ok: true, order };
@@ -113,7 +112,7 @@ function normalizeLine(raw: unknown, path: string, problems: NormalizeProblem[])
 	const info = isObject(raw.after_sale_info) ? raw.after_sale_info : {};
 	const afterSale = nonEmpty(info.after_sale_status) ?? '0';
 	const spec = Array.isArray(raw.spec) ? raw.spec.filter(isObject).map((s) => [nonEmpty(s.name), nonEmpty(s.value)].filter(Boolean).join(':')).join(';') : nonEmpty(raw.spec);
-	return compact<OrderLine>({
+	return compacted<OrderLine>({
 		lineId,
 		channelItemId: reader.id('product_id', false),
 		channelSkuId: reader.id('sku_id', false),
@@ -134,7 +133,7 @@ const place = (value: unknown) => (isObject(value) ? nonEmpty(value.name) : nonE
 function receiverOf(raw: RawObject): Receiver {
 	const addr = isObject(raw.post_addr) ? raw.post_addr : {};
 	const masked = isObject(raw.mask_post_addr) ? raw.mask_post_addr : {};
-	return compact<Receiver>({
+	return compacted<Receiver>({
 		name: nonEmpty(raw.mask_post_receiver),
 		phone: nonEmpty(raw.mask_post_tel),
 		province: place(addr.province) ?? place(masked.province),
@@ -158,11 +157,11 @@ function logisticsOf(raw: RawObject, lines: OrderLine[]): Logistics | undefined 
 		const named = Array.isArray(parcel.product_info) ? parcel.product_info.filter(isObject).map((p) => nonEmpty(p.sku_order_id)) : [];
 		const lineIds = lines.filter((l) => named.includes(l.lineId)).map((l) => l.lineId);
 		const partial = lineIds.length > 0 && lineIds.length < lines.length;
-		shipments.push(compact<Shipment>({ carrier: carrierIdOf(code) ?? code, trackingNo, lineIds: partial ? lineIds : undefined }));
+		shipments.push(compacted<Shipment>({ carrier: carrierIdOf(code) ?? code, trackingNo, lineIds: partial ? lineIds : undefined }));
 	}
 	if (shipments.length === 0) return undefined;
 	const firstCode = nonEmpty(parcels.find((p) => nonEmpty(p.tracking_no))?.company);
-	return compact<Logistics>({
+	return compacted<Logistics>({
 		carrier: firstCode ? carrierIdOf(firstCode) : undefined,
 		channelCarrierCode: firstCode,
 		trackingNo: shipments[0].trackingNo,
