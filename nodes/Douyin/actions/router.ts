@@ -10,7 +10,7 @@ import * as token from './token/Token.resource';
 type Operation = { execute(this: IExecuteFunctions, items: INodeExecutionData[], client: DouyinClient): Promise<INodeExecutionData[][]> };
 
 const RESOURCES: Record<string, Record<string, Operation>> = {
-	order: { get: order.get, getMany: order.getMany, ship: order.ship, memo: order.memo },
+	order: { get: order.get, getMany: order.getMany, ship: order.ship, addMemo: order.addMemo },
 	inventory: { updateStock: inventory.updateStock, getSkus: inventory.getSkus },
 	afterSale: { get: afterSale.get, getMany: afterSale.getMany },
 	accessToken: { refresh: token.refresh },

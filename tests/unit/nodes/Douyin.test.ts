@@ -39,7 +39,7 @@ describe('Douyin node description', () => {
 	});
 	it('has the channel resources and operations', () => {
 		const operations = description.properties.filter((p) => p.name === 'operation').map((p) => (p.options as Array<{ value: string }>).map((o) => o.value));
-		expect(operations).toEqual([['memo', 'get', 'getMany', 'ship'], ['getSkus', 'updateStock'], ['get', 'getMany'], ['refresh']]);
+		expect(operations).toEqual([['addMemo', 'get', 'getMany', 'ship'], ['getSkus', 'updateStock'], ['get', 'getMany'], ['refresh']]);
 	});
 });
 
@@ -76,10 +76,14 @@ describe('Douyin node: orders', () => {
 		expect(JSON.stringify(json(failed)[0])).toMatch(/owl/);
 	});
 
-	it('adds a remark', async () => {
-		gateway('order.addOrderRemark', (b) => b.order_id === '1' && b.remark === '加急' && b.star === undefined).reply(200, ok({}));
-		const [out] = await run({ resource: 'order', operation: 'memo', orderId: '1', memo: '加急', star: -1 });
-		expect(json(out)[0]).toEqual({ channel: 'douyin', shopId: '4463798', orderId: '1', sellerMemo: '加急', updated: true });
+	it('adds to the current remark (read first) or replaces it, with a flag', async () => {
+		gateway('order.orderDetail', (b) => b.shop_order_id === '1').reply(200, fixture('order-detail.json').replace('"seller_words": ""', '"seller_words": "已联系"'));
+		gateway('order.addOrderRemark', (b) => b.order_id === '1' && b.remark === '已联系\n加急' && b.star === undefined).reply(200, ok({}));
+		const [added] = await run({ resource: 'order', operation: 'addMemo', orderId: '1', memo: '加急', append: true, flag: -1 });
+		expect(json(added)[0]).toEqual({ channel: 'douyin', shopId: '4463798', orderId: '1', sellerMemo: '已联系\n加急' });
+		gateway('order.addOrderRemark', (b) => b.remark === '只此一条' && b.star === '5' && b.is_add_star === 'true').reply(200, ok({}));
+		const [replaced] = await run({ resource: 'order', operation: 'addMemo', orderId: '1', memo: '只此一条', append: false, flag: 5 });
+		expect(json(replaced)[0]).toMatchObject({ sellerMemo: '只此一条', flag: 5 });
 	});
 });
 

@@ -1,10 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
+import * as addMemo from './addMemo.operation';
 import * as get from './get.operation';
 import * as getMany from './getMany.operation';
-import * as memo from './memo.operation';
 import * as ship from './ship.operation';
 
-export { get, getMany, memo, ship };
+export { addMemo, get, getMany, ship };
 
 export const description: INodeProperties[] = [
 	{
@@ -14,7 +14,7 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['order'] } },
 		options: [
-			{ name: 'Add Remark', value: 'memo', description: 'Write the seller remark (商家备注) of an order', action: 'Add a remark to an order' },
+			{ name: 'Add Memo', value: 'addMemo', description: 'Add to or replace the seller remark (商家备注) of an order', action: 'Add a memo to an order' },
 			{ name: 'Get', value: 'get', description: 'Get one order by its order ID', action: 'Get an order' },
 			{ name: 'Get Many', value: 'getMany', description: 'Get orders created or changed in a time range', action: 'Get many orders' },
 			{ name: 'Ship', value: 'ship', description: 'Send the waybill of an order to Douyin (发货)', action: 'Ship an order' },
@@ -24,5 +24,5 @@ export const description: INodeProperties[] = [
 	...get.description,
 	...getMany.description,
 	...ship.description,
-	...memo.description,
+	...addMemo.description,
 ];

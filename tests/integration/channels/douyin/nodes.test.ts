@@ -87,7 +87,7 @@ test('trigger, ship, remark and stock against the emulator', async () => {
 	const writes = (await admin(sandbox, 'GET', '/pushed?provider=douyin')).writes as Array<{ kind: string; data: IDataObject }>;
 	expect(writes.find((w) => w.kind === 'shipment')?.data).toMatchObject({ orderId: ids[0], companyCode: 'shunfeng', carrier: 'sf', trackingNo: 'SF1400000000001' });
 
-	await node({ resource: 'order', operation: 'memo', orderId: ids[1], memo: '送礼，不放发票', star: 5 });
+	await node({ resource: 'order', operation: 'addMemo', orderId: ids[1], memo: '送礼，不放发票', append: false, flag: 5 });
 
 	await advance(60_000);
 	expect(await pollNew()).toBeNull();
