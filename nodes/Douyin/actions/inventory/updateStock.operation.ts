@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { DouyinClient } from '../../../../lib/channels/douyin/client';
 import { CHANNEL } from '../../../../lib/channels/douyin/codes';
 import { runItems } from '../../../shared/runItems';
+import { stockUpdateFields } from '../../../shared/writeFields';
 
 const properties: INodeProperties[] = [
 	{
@@ -39,23 +40,10 @@ const properties: INodeProperties[] = [
 		default: '',
 		description: 'Optional: the product the SKU belongs to',
 	},
-	{
-		displayName: 'Quantity',
-		name: 'quantity',
-		type: 'number',
-		required: true,
-		default: 0,
-	},
-	{
-		displayName: 'Update Type',
-		name: 'mode',
-		type: 'options',
-		options: [
-			{ name: 'Set To Quantity (全量)', value: 'full', description: 'The SKU will have exactly this stock' },
-			{ name: 'Add Quantity (增量)', value: 'delta', description: 'Add to the stock; a negative quantity subtracts; needs an Idempotency ID' },
-		],
-		default: 'full',
-	},
+	...stockUpdateFields({
+		full: 'The SKU will have exactly this stock (sku.syncStock, incremental false)',
+		delta: 'Add to the stock; a negative quantity subtracts; needs an Idempotency ID',
+	}),
 	{
 		displayName: 'Idempotency ID',
 		name: 'idempotentId',
