@@ -48,11 +48,15 @@ const CURRENCY_EXPONENTS: Readonly<Record<string, number>> = {
 	CLF: 4, UYW: 4,
 };
 
+const EXPONENT_OF = new Map(Object.entries(CURRENCY_EXPONENTS));
+
 /** Shape of an ISO 4217 code; validate.ts and the JSON Schema use it too. */
 export const CURRENCY_CODE_PATTERN = /^[A-Z]{3}$/;
 
 /** Decimals of a currency (CNY 2, JPY 0, KWD 3); unknown codes get DEFAULT_CURRENCY_EXPONENT. */
 export function currencyExponent(code: string): number {
+	const known = typeof code === 'string' ? EXPONENT_OF.get(code) : undefined;
+	if (known !== undefined) return known;
 	if (typeof code !== 'string' || !CURRENCY_CODE_PATTERN.test(code)) {
 		throw new MoneyError(code, 'currency must be a 3-letter upper-case ISO 4217 code');
 	}
@@ -67,6 +71,8 @@ const MAX_MINOR = BigInt(Number.MAX_SAFE_INTEGER);
 export function parseMoney(value: unknown, opts: ParseMoneyOptions = {}): number {
 	const currency = opts.currency ?? 'CNY';
 	const unit = opts.unit ?? 'major';
+	const quick = quickMinor(value, unit, currencyExponent(currency), opts.allowNegative === true);
+	if (quick !== undefined) return quick;
 	const fail = (reason: string): never => {
 		throw new MoneyError(value, reason, opts.field);
 	};
@@ -96,6 +102,55 @@ export function parseMoney(value: unknown, opts: ParseMoneyOptions = {}): number
 		result = Number(minor);
 	}
 	return sign && result !== 0 ? -result : result;
+}
+
+const POWERS_OF_TEN = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000];
+/** At most this many digits of minor units are exact in a double without checking (10^15 < 2^53). */
+const QUICK_DIGITS = 15;
+
+/**
+ * The common amounts without regular expressions, BigInt or error plumbing: a plain decimal string
+ * ("12.30", "-0.5") in major units, or a safe integer number of major or minor units. Undefined means
+ * "not sure": parseMoney then takes the general path, which also explains what is wrong.
+ */
+function quickMinor(value: unknown, unit: MoneyUnit, exponent: number, allowNegative: boolean): number | undefined {
+	if (typeof value === 'number') {
+		if (unit === 'float_major' || !Number.isSafeInteger(value) || (value < 0 && !allowNegative)) return undefined;
+		const scale = unit === 'minor' ? 1 : POWERS_OF_TEN[exponent];
+		if (scale === undefined || Math.abs(value) > Number.MAX_SAFE_INTEGER / scale) return undefined;
+		return value === 0 ? 0 : value * scale;
+	}
+	if (typeof value !== 'string' || unit !== 'major' || exponent >= POWERS_OF_TEN.length) return undefined;
+	const length = value.length;
+	const negative = value.charCodeAt(0) === 45;
+	if (negative && !allowNegative) return undefined;
+	let i = negative ? 1 : 0;
+	let minor = 0;
+	let wholeDigits = 0;
+	for (; i < length; i++) {
+		const digit = value.charCodeAt(i) - 48;
+		if (digit < 0 || digit > 9) break;
+		minor = minor * 10 + digit;
+		wholeDigits++;
+	}
+	if (wholeDigits === 0 || wholeDigits + exponent > QUICK_DIGITS) return undefined;
+	let decimals = 0;
+	if (i < length) {
+		if (value.charCodeAt(i) !== 46 || i === length - 1) return undefined;
+		// Trailing zeros of the fraction are exact padding; the rest must fit the currency's decimals.
+		let end = length;
+		while (end > i + 1 && value.charCodeAt(end - 1) === 48) end--;
+		for (let j = i + 1; j < length; j++) {
+			const digit = value.charCodeAt(j) - 48;
+			if (digit < 0 || digit > 9) return undefined;
+			if (j < end) {
+				if (++decimals > exponent) return undefined;
+				minor = minor * 10 + digit;
+			}
+		}
+	}
+	minor *= POWERS_OF_TEN[exponent - decimals];
+	return negative && minor !== 0 ? -minor : minor;
 }
 
 /** Formats minor units as a plain decimal string: 1230 -> "12.30", -5 -> "-0.05", JPY 1200 -> "1200". */

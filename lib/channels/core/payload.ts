@@ -43,9 +43,12 @@ export class PayloadReader {
 
 	/** An id as an exact string; a number beyond 2^53 means the body was parsed lossily and is refused. */
 	id(field: string, required: boolean, stringTwin?: string): string | undefined {
-		const twin = stringTwin ? nonEmpty(this.raw[stringTwin]) : undefined;
 		const value = this.raw[field];
-		if (typeof value === 'string' && value.trim() !== '') return value.trim();
+		if (typeof value === 'string') {
+			const trimmed = value.trim();
+			if (trimmed !== '') return trimmed;
+		}
+		const twin = stringTwin ? nonEmpty(this.raw[stringTwin]) : undefined;
 		if (typeof value === 'number') {
 			if (Number.isSafeInteger(value) && value >= 0) return String(value);
 			if (twin) return twin;
