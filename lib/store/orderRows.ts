@@ -184,7 +184,9 @@ async function writeUpdated(tx: Sql, dialect: Dialect, updated: readonly OrderRe
 // PostgreSQL writes new orders, their lines, tags and the batch's events in ONE statement (one round trip):
 // each table's rows travel as one JSON parameter, so the statement text is the same for every batch size
 // and the connection plans it once. Rows keep the order they are given in (WITH ORDINALITY).
-const ORDER_TYPES: Record<string, string> = { created_ms: 'bigint', updated_ms: 'bigint', paid_ms: 'bigint', changed_ms: 'bigint', paid_total: 'bigint' };
+// The order's own JSON rides inside the parameter as a json value, not as an escaped string: json keeps its
+// text verbatim, so the stored text is exactly what was serialized, with no escaping on either side.
+const ORDER_TYPES: Record<string, string> = { created_ms: 'bigint', updated_ms: 'bigint', paid_ms: 'bigint', changed_ms: 'bigint', paid_total: 'bigint', data: 'json' };
 const LINE_TYPES: Record<string, string> = { quantity: 'integer', unit_price: 'bigint', paid_amount: 'bigint' };
 const EVENT_TYPES: Record<string, string> = { seq: 'bigint', at_ms: 'bigint' };
 const LINE_INPUT = ['order_id', ...LINE_COLUMNS.slice(1)];
@@ -197,7 +199,7 @@ function jsonRows(columns: readonly string[], types: Record<string, string>, ali
 
 const WRITE_CREATED_PG = `WITH o AS (
 	INSERT INTO orders (${ORDER_COLUMNS.join(', ')})
-	SELECT ${ORDER_COLUMNS.map((c) => `r.${c}`).join(', ')} FROM ${jsonRows(ORDER_COLUMNS, ORDER_TYPES, 'r')} ORDER BY r.n
+	SELECT ${ORDER_COLUMNS.map((c) => (c === 'data' ? 'r.data::text' : `r.${c}`)).join(', ')} FROM ${jsonRows(ORDER_COLUMNS, ORDER_TYPES, 'r')} ORDER BY r.n
 	ON CONFLICT (id) DO NOTHING
 	RETURNING id, seq
 ), l AS (
@@ -216,7 +218,11 @@ const WRITE_CREATED_PG = `WITH o AS (
 SELECT id, seq FROM o`;
 
 async function writeCreatedWithEvents(tx: Sql, created: readonly OrderRecord[], events: readonly EventRow[], seqs: Map<string, number>): Promise<void> {
-	const orders = created.map((r) => asObject(ORDER_COLUMNS, orderRow(r)));
+	const orders = created.map((r) => {
+		const row = orderRow(r);
+		const fields = JSON.stringify(asObject(ORDER_COLUMNS.slice(0, -1), row.slice(0, -1)));
+		return `${fields.slice(0, -1)},"data":${row[row.length - 1] as string}}`;
+	});
 	const lines = created.flatMap((r) => lineRows(r.order.id, r.order).map((row) => asObject(LINE_INPUT, row)));
 	const tags = created.flatMap((r) => r.order.tags.map((tag) => ({ order_id: r.order.id, tag })));
 	const createdIds = new Set(created.map((r) => r.order.id));
@@ -225,7 +231,7 @@ async function writeCreatedWithEvents(tx: Sql, created: readonly OrderRecord[], 
 		return asObject(EVENT_INPUT, [e.orderId, seq, ...eventRow(e).slice(1)]);
 	});
 	const inserted = await tx.all<{ id: string; seq: number }>(WRITE_CREATED_PG, [
-		JSON.stringify(orders),
+		`[${orders.join(',')}]`,
 		JSON.stringify(lines),
 		JSON.stringify(tags),
 		JSON.stringify(eventRows),
