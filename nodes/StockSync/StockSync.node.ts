@@ -20,9 +20,15 @@ export class StockSync implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
 			{ name: 'orderStoreApi', required: true, testedBy: 'orderStoreApiTest' },
-			{ name: 'taobaoApi', required: false },
-			{ name: 'jdApi', required: false },
-			{ name: 'wechatShopApi', required: false },
+			// Literal names (equal to the pushers' credentials) so n8n's lint and scanner can check them.
+			{ name: 'taobaoApi', required: false, displayOptions: { show: { channels: ['taobao'] } } },
+			{ name: 'jdApi', required: false, displayOptions: { show: { channels: ['jd'] } } },
+			{ name: 'wechatShopApi', required: false, displayOptions: { show: { channels: ['wechat_shop'] } } },
+			{ name: 'xiaohongshuApi', required: false, displayOptions: { show: { channels: ['xiaohongshu'] } } },
+			{ name: 'douyinApi', required: false, displayOptions: { show: { channels: ['douyin'] } } },
+			{ name: 'pinduoduoApi', required: false, displayOptions: { show: { channels: ['pinduoduo'] } } },
+			{ name: 'shopifyUnifiedApi', required: false, displayOptions: { show: { channels: ['shopify'] } } },
+			{ name: 'wooCommerceUnifiedApi', required: false, displayOptions: { show: { channels: ['woocommerce'] } } },
 		],
 		usableAsTool: true,
 		properties: stockSyncProperties,

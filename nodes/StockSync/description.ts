@@ -2,6 +2,18 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { CHANNELS } from '../../lib/model';
 import { ANY_CHANNEL } from '../../lib/rules';
+import { DEFAULT_PUSH_CHANNELS } from './plan';
+
+const CHANNEL_NAMES: Record<string, string> = {
+	taobao: 'Taobao / Tmall 淘宝天猫',
+	jd: 'JD 京东',
+	wechat_shop: 'WeChat Shop 微信小店',
+	xiaohongshu: 'Xiaohongshu 小红书',
+	douyin: 'Douyin 抖店',
+	pinduoduo: 'Pinduoduo 拼多多',
+	shopify: 'Shopify',
+	woocommerce: 'WooCommerce',
+};
 
 export const stockSyncProperties: INodeProperties[] = [
 	{
@@ -14,6 +26,22 @@ export const stockSyncProperties: INodeProperties[] = [
 			{ name: 'Execute 执行推送', value: 'execute', description: 'Push changed quantities to the channels and record them in the push ledger' },
 		],
 		default: 'plan',
+	},
+	{
+		displayName: 'Channels',
+		name: 'channels',
+		type: 'multiOptions',
+		options: Object.entries(CHANNEL_NAMES).map(([value, name]) => ({ name, value })),
+		default: DEFAULT_PUSH_CHANNELS,
+		description: 'Channels to plan and push; each one chosen asks for its credential. Listings on other channels are left out of the run.',
+	},
+	{
+		displayName: 'Shopify Location ID',
+		name: 'shopifyLocationId',
+		type: 'string',
+		default: '',
+		displayOptions: { show: { channels: ['shopify'] } },
+		description: 'Location whose stock is set for Shopify listings mapped as a bare inventory item ID; a listing mapped as "inventoryItemId@locationId" names its own',
 	},
 	{
 		displayName: 'Listings From',

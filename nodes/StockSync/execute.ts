@@ -8,8 +8,8 @@ import type { OrderStore } from '../../lib/store';
 import { errorItemJson } from '../shared/channelErrors';
 import { pairedItem } from '../shared/items';
 import { storeActor } from '../shared/store';
-import { buildPlan, listingKey, type SyncPlan } from './plan';
-import { splitListingId, STOCK_PUSHERS, type SendStock } from './pushers';
+import { buildPlan, listingKey, selectedChannels, type SyncPlan } from './plan';
+import { PUSH_CHANNELS, splitListingId, STOCK_PUSHERS, type PusherOptions, type SendStock } from './pushers';
 
 const pushJson = (push: StockPush, extra: IDataObject): IDataObject => ({ ...(push as unknown as IDataObject), ...extra });
 
@@ -33,31 +33,45 @@ export async function executeStockSync(ctx: IExecuteFunctions, store: OrderStore
 	const actor = storeActor(ctx);
 	const { claimed, conflicts } = await store.claimPushVersions(plan.pushes, { actor });
 	const out: INodeExecutionData[] = conflicts.map((c) => pairedItem({ ...(c as unknown as IDataObject), status: 'conflict' }, 0));
-	const senders = new Map<string, SendStock | Error>();
-	const senderFor = async (channel: string): Promise<SendStock | Error> => {
-		if (!senders.has(channel)) {
-			const pusher = STOCK_PUSHERS[channel];
-			senders.set(
-				channel,
-				pusher ? await pusher.connect(ctx).catch((error: Error) => error) : new Error(`No stock pusher for channel ${channel} (supported: ${Object.keys(STOCK_PUSHERS).join(', ')})`),
-			);
-		}
-		return senders.get(channel) as SendStock | Error;
-	};
+	const channels = selectedChannels(ctx);
+	const options: PusherOptions = { shopifyLocationId: String(ctx.getNodeParameter('shopifyLocationId', 0, '') ?? '').trim() || undefined };
 	const acks = [];
 	const claimedKeys = new Set(claimed.map(listingKey));
-	for (const push of plan.pushes.filter((p) => claimedKeys.has(listingKey(p)))) {
-		const send = await senderFor(push.channel);
-		const parts = splitListingId(push.channelSkuId);
-		const itemId = plan.listingsById.get(listingKey(push))?.itemId ?? parts.itemId;
-		try {
-			if (send instanceof Error) throw send;
-			await send({ channelSkuId: parts.skuId, itemId, quantity: push.quantity });
-			acks.push({ channel: push.channel, shopId: push.shopId, channelSkuId: push.channelSkuId, version: push.version });
-			out.push(pairedItem(pushJson(push, { status: 'pushed' }), 0));
-		} catch (error) {
-			out.push(pairedItem(pushJson(push, { status: 'failed', ...errorItemJson(error) }), 0));
+	const toSend = plan.pushes.filter((p) => claimedKeys.has(listingKey(p)));
+	// One batch per channel and shop: a channel with a batch stock API sends it in a few calls.
+	const results = new Map<StockPush, Error | undefined>();
+	const groups = new Map<string, StockPush[]>();
+	for (const push of toSend) groups.set(`${push.channel}\u0000${push.shopId}`, [...(groups.get(`${push.channel}\u0000${push.shopId}`) ?? []), push]);
+	const senders = new Map<string, SendStock | Error>();
+	for (const pushes of groups.values()) {
+		const channel = pushes[0].channel;
+		if (!senders.has(channel)) {
+			const pusher = channels.includes(channel) ? STOCK_PUSHERS[channel] : undefined;
+			senders.set(
+				channel,
+				pusher ? await pusher.connect(ctx, options).catch((error: Error) => error) : new Error(`No stock pusher for channel ${channel} (supported: ${PUSH_CHANNELS.join(', ')})`),
+			);
 		}
+		const send = senders.get(channel) as SendStock | Error;
+		if (send instanceof Error) {
+			for (const push of pushes) results.set(push, send);
+			continue;
+		}
+		const targets = pushes.map((push) => {
+			const parts = splitListingId(push.channelSkuId);
+			return { channelSkuId: parts.skuId, itemId: plan.listingsById.get(listingKey(push))?.itemId ?? parts.itemId, quantity: push.quantity };
+		});
+		const answers = await send(targets).catch((error: Error) => targets.map(() => error));
+		pushes.forEach((push, i) => results.set(push, answers[i]));
+	}
+	for (const push of toSend) {
+		const error = results.get(push);
+		if (error) {
+			out.push(pairedItem(pushJson(push, { status: 'failed', ...errorItemJson(error) }), 0));
+			continue;
+		}
+		acks.push({ channel: push.channel, shopId: push.shopId, channelSkuId: push.channelSkuId, version: push.version });
+		out.push(pairedItem(pushJson(push, { status: 'pushed' }), 0));
 	}
 	await store.ackPushes(acks, { actor });
 	return out;

@@ -20,6 +20,14 @@ export interface SyncPlan extends StockSyncPlan {
 
 export const listingKey = (l: { channel: string; shopId: string; channelSkuId: string }) => `${l.channel}\u0000${l.shopId}\u0000${l.channelSkuId}`;
 
+/** Channels the run plans and pushes; saved workflows from before the field existed keep Taobao, JD and WeChat shop. */
+export const DEFAULT_PUSH_CHANNELS = ['taobao', 'jd', 'wechat_shop'];
+
+export function selectedChannels(ctx: IExecuteFunctions): string[] {
+	const value = ctx.getNodeParameter('channels', 0, DEFAULT_PUSH_CHANNELS) as string[] | string;
+	return Array.isArray(value) ? value : [value];
+}
+
 export function readPolicies(ctx: IExecuteFunctions): ChannelStockPolicy[] {
 	return (((ctx.getNodeParameter('policies', 0, {}) as IDataObject).policy ?? []) as ChannelStockPolicy[]).map((p) => ({ ...p, shopId: p.shopId?.trim() ?? '' }));
 }
@@ -56,7 +64,8 @@ async function inputListings(ctx: IExecuteFunctions, store: OrderStore): Promise
 export async function buildPlan(ctx: IExecuteFunctions, store: OrderStore): Promise<SyncPlan> {
 	const policies = readPolicies(ctx);
 	const source = ctx.getNodeParameter('listingSource', 0, 'store') as string;
-	const listings = source === 'input' ? await inputListings(ctx, store) : await storeListings(store, policies);
+	const channels = new Set(selectedChannels(ctx));
+	const listings = (source === 'input' ? await inputListings(ctx, store) : await storeListings(store, policies)).filter((l) => channels.has(l.channel));
 	const ledger = await store.listPushLedger();
 	const config = {
 		policies,

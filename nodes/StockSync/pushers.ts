@@ -1,64 +1,209 @@
-// One row per channel that can receive stock: which credential it needs and how one listing's quantity is
-// sent. A new channel slots in with a row here and its credential in the node's list.
+// One row per channel that can receive stock: which credential it needs and how a run's listings are sent.
+// A pusher gets all of a run's pushes for its channel at once, so a channel with a batch stock API sends N
+// listings in a few calls; the others send one call per listing. A new channel slots in with a row here and
+// its credential in the node's list.
 import type { IExecuteFunctions } from 'n8n-workflow';
+import type { WooStockUpdate } from '../../lib/channels/woocommerce/client';
+import { douyinClient } from '../Douyin/transport';
 import { jdClient } from '../Jd/transport';
+import { pinduoduoClient } from '../Pinduoduo/transport';
+import { shopifyClient } from '../ShopifyStore/transport';
 import { taobaoClient } from '../Taobao/transport';
 import { wechatShopClient } from '../WechatShop/transport';
+import { wooClient } from '../WooCommerce/transport';
+import { xhsClient } from '../Xiaohongshu/transport';
 
 export interface PushTarget {
+	/** The listing's SKU part: what follows "itemId:" in a mapped listing id, or the whole id. */
 	channelSkuId: string;
 	/** Item / product id, for channels that set stock per item + SKU. */
 	itemId?: string;
 	quantity: number;
 }
 
-export type SendStock = (target: PushTarget) => Promise<void>;
+/** Sends a batch of listings; the answer has one entry per target, in order: undefined = done, or its error. */
+export type SendStock = (targets: PushTarget[]) => Promise<Array<Error | undefined>>;
+
+export interface PusherOptions {
+	/** Shopify location used for listings mapped as a bare inventory item id. */
+	shopifyLocationId?: string;
+}
 
 export interface StockPusher {
 	credential: string;
-	connect(ctx: IExecuteFunctions): Promise<SendStock>;
+	/** How the channel's stock API is called: 'batch' = many listings per call, 'single' = one call per listing. */
+	calls: 'batch' | 'single';
+	connect(ctx: IExecuteFunctions, options: PusherOptions): Promise<SendStock>;
 }
 
-function needItem(channel: string, target: PushTarget): string {
+const asError = (error: unknown): Error => (error instanceof Error ? error : new Error(String(error)));
+
+/** A channel without a batch stock API: one call per listing, each failure kept to its own listing. */
+function oneByOne(send: (target: PushTarget) => Promise<unknown>): SendStock {
+	return async (targets) => {
+		const out: Array<Error | undefined> = [];
+		for (const target of targets) {
+			try {
+				await send(target);
+				out.push(undefined);
+			} catch (error) {
+				out.push(asError(error));
+			}
+		}
+		return out;
+	};
+}
+
+function needItem(channel: string, what: string, target: PushTarget): string {
 	if (!target.itemId) {
 		throw new Error(
-			`${channel} sets stock per item and SKU, but listing ${target.channelSkuId} has no item id: map it as "itemId:skuId" or feed listings with channelItemId`,
+			`${channel} sets stock per ${what} and SKU, but listing ${target.channelSkuId} has no ${what} id: map it as "${what}Id:skuId" or feed listings with channelItemId`,
 		);
 	}
 	return target.itemId;
 }
 
+const DIGITS = /^\d+$/;
+
+/** "inventoryItemId@locationId", or a bare inventory item id with the node's default location. */
+export function shopifyTarget(target: PushTarget, defaultLocationId: string | undefined): { inventoryItemId: string; locationId: string } {
+	const id = target.itemId ? `${target.itemId}:${target.channelSkuId}` : target.channelSkuId;
+	const at = target.channelSkuId.lastIndexOf('@');
+	const inventoryItemId = (at >= 0 ? target.channelSkuId.slice(0, at) : target.channelSkuId).trim();
+	const locationId = (at >= 0 ? target.channelSkuId.slice(at + 1) : (defaultLocationId ?? '')).trim();
+	if (!DIGITS.test(inventoryItemId)) {
+		throw new Error(`Shopify sets stock per inventory item and location, but listing ${id} has no numeric inventory item id: map it as "inventoryItemId@locationId" (the variant's inventory_item_id, not its variant id)`);
+	}
+	if (!DIGITS.test(locationId)) {
+		throw new Error(`Shopify sets stock per inventory item and location, but listing ${id} names no location: map it as "inventoryItemId@locationId" or set the node's "Shopify Location ID"`);
+	}
+	return { inventoryItemId, locationId };
+}
+
+/** "productId" (simple product) or "productId:variationId" (a variation; channelItemId = product id). */
+export function wooTarget(target: PushTarget): WooStockUpdate {
+	const update: WooStockUpdate = target.itemId
+		? { productId: target.itemId.trim(), variationId: target.channelSkuId.trim(), quantity: target.quantity }
+		: { productId: target.channelSkuId.trim(), quantity: target.quantity };
+	if (!DIGITS.test(update.productId) || (update.variationId !== undefined && !DIGITS.test(update.variationId))) {
+		const id = target.itemId ? `${target.itemId}:${target.channelSkuId}` : target.channelSkuId;
+		throw new Error(`WooCommerce sets stock per product or variation, but listing ${id} is not "productId" or "productId:variationId" (numeric ids)`);
+	}
+	return update;
+}
+
+const wooKey = (u: { productId: string; variationId?: string }) => `${u.productId}\u0000${u.variationId ?? ''}`;
+
 export const STOCK_PUSHERS: Record<string, StockPusher> = {
 	taobao: {
 		credential: 'taobaoApi',
+		calls: 'single',
 		async connect(ctx) {
 			const client = await taobaoClient(ctx);
-			return async (target) => {
-				await client.updateStock({ itemId: needItem('Taobao', target), skuId: target.channelSkuId, quantity: target.quantity, mode: 'full' });
-			};
+			return oneByOne(async (target) => {
+				await client.updateStock({ itemId: needItem('Taobao', 'item', target), skuId: target.channelSkuId, quantity: target.quantity, mode: 'full' });
+			});
 		},
 	},
 	jd: {
 		credential: 'jdApi',
+		calls: 'single',
 		async connect(ctx) {
 			const client = await jdClient(ctx);
-			return async (target) => {
+			return oneByOne(async (target) => {
 				await client.updateStock({ skuId: target.channelSkuId, quantity: target.quantity, mode: 'full' });
-			};
+			});
 		},
 	},
 	wechat_shop: {
 		credential: 'wechatShopApi',
+		calls: 'single',
 		async connect(ctx) {
 			const client = await wechatShopClient(ctx);
-			return async (target) => {
-				await client.updateStock({ productId: needItem('WeChat shop', target), skuId: target.channelSkuId, quantity: target.quantity, mode: 'full' });
+			return oneByOne(async (target) => {
+				await client.updateStock({ productId: needItem('WeChat shop', 'product', target), skuId: target.channelSkuId, quantity: target.quantity, mode: 'full' });
+			});
+		},
+	},
+	xiaohongshu: {
+		credential: 'xiaohongshuApi',
+		calls: 'single',
+		async connect(ctx) {
+			const client = await xhsClient(ctx);
+			return oneByOne(async (target) => {
+				await client.updateStock({ skuId: target.channelSkuId, quantity: target.quantity, mode: 'full' });
+			});
+		},
+	},
+	douyin: {
+		credential: 'douyinApi',
+		calls: 'single',
+		async connect(ctx) {
+			const client = await douyinClient(ctx);
+			return oneByOne(async (target) => {
+				await client.updateStock({ skuId: target.channelSkuId, productId: target.itemId, quantity: target.quantity, mode: 'full' });
+			});
+		},
+	},
+	pinduoduo: {
+		credential: 'pinduoduoApi',
+		calls: 'single',
+		async connect(ctx) {
+			const client = await pinduoduoClient(ctx);
+			return oneByOne(async (target) => {
+				await client.updateStock({ itemId: needItem('Pinduoduo', 'goods', target), skuId: target.channelSkuId, quantity: target.quantity, mode: 'full' });
+			});
+		},
+	},
+	shopify: {
+		credential: 'shopifyUnifiedApi',
+		calls: 'single',
+		async connect(ctx, options) {
+			const client = await shopifyClient(ctx);
+			return oneByOne(async (target) => {
+				await client.setInventory({ ...shopifyTarget(target, options.shopifyLocationId), available: target.quantity });
+			});
+		},
+	},
+	woocommerce: {
+		credential: 'wooCommerceUnifiedApi',
+		calls: 'batch',
+		async connect(ctx) {
+			const client = await wooClient(ctx);
+			return async (targets) => {
+				// Listings that do not read as Woo ids fail alone; the rest go through the batch endpoints
+				// (one call per 100 simple products, one per 100 variations of a product).
+				const out: Array<Error | undefined> = [];
+				const updates: Array<{ index: number; update: WooStockUpdate }> = [];
+				targets.forEach((target, index) => {
+					try {
+						updates.push({ index, update: wooTarget(target) });
+						out.push(undefined);
+					} catch (error) {
+						out.push(asError(error));
+					}
+				});
+				if (updates.length === 0) return out;
+				try {
+					const results = new Map((await client.setStock(updates.map((u) => u.update))).map((r) => [wooKey(r), r]));
+					for (const { index, update } of updates) {
+						const result = results.get(wooKey(update));
+						if (!result) out[index] = new Error(`WooCommerce did not answer for product ${update.productId}${update.variationId ? ` variation ${update.variationId}` : ''}`);
+						else if (!result.ok) out[index] = new Error(`WooCommerce refused the stock of product ${update.productId}${update.variationId ? ` variation ${update.variationId}` : ''}: ${result.error ?? 'no reason given'}`);
+					}
+				} catch (error) {
+					for (const { index } of updates) out[index] = asError(error);
+				}
+				return out;
 			};
 		},
 	},
 };
 
-/** "itemId:skuId" (how Taobao and WeChat shop listings can be mapped) -> its parts. */
+/** Channels Stock Sync can push to, in the order the node lists them. */
+export const PUSH_CHANNELS = Object.keys(STOCK_PUSHERS);
+
+/** "itemId:skuId" (how Taobao, WeChat shop, Pinduoduo and WooCommerce variations can be mapped) -> its parts. */
 export function splitListingId(channelSkuId: string): { itemId?: string; skuId: string } {
 	const at = channelSkuId.indexOf(':');
 	return at > 0 ? { itemId: channelSkuId.slice(0, at), skuId: channelSkuId.slice(at + 1) } : { skuId: channelSkuId };

@@ -7,6 +7,7 @@ const node = new StockSync();
 const CHANNELS = ['taobao', 'jd', 'wechat_shop', 'xiaohongshu'];
 const params = (extra: Record<string, unknown> = {}) => ({
 	mode: 'plan',
+	channels: CHANNELS,
 	listingSource: 'store',
 	policies: {},
 	maxCutPercent: 20,
@@ -102,7 +103,7 @@ describe('Stock Sync node', () => {
 		// No channel credential is attached: every push fails, each with a clear error, none is acknowledged.
 		expect(out).toHaveLength(4);
 		expect(jsonOf(out).every((p) => p.status === 'failed' && typeof p.error === 'string')).toBe(true);
-		expect(jsonOf(out).find((p) => p.channel === 'xiaohongshu')?.error).toMatch(/No stock pusher for channel xiaohongshu/);
+		expect(jsonOf(out).find((p) => p.channel === 'xiaohongshu')?.error).toMatch(/no credential of type "xiaohongshuApi"/);
 		const ledger = await store.listPushLedger();
 		expect(ledger.map((e) => [e.version, e.ackedVersion])).toEqual([[1, 0], [1, 0], [1, 0], [1, 0]]);
 		const [again] = await runNode(kit, node, params());
