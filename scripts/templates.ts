@@ -31,7 +31,16 @@ export function templatesWithIds(destination: string, files = templateFiles()): 
 }
 
 // Sandbox accounts (docs/sandbox.md): the shops the pull template reads.
-export const SANDBOX_SHOPS = { taobao: 'tb-flagship', jd: '10139288', wechat_shop: 'wx-shop', xiaohongshu: '5f8a1c2b3d4e5f6a7b8c9d01' } as const;
+export const SANDBOX_SHOPS = {
+	taobao: 'tb-flagship',
+	jd: '10139288',
+	wechat_shop: 'wx-shop',
+	xiaohongshu: '5f8a1c2b3d4e5f6a7b8c9d01',
+	douyin: '4463798',
+	pinduoduo: '880001',
+	shopify: 'sandbox-tea.myshopify.com',
+	woocommerce: 'sandbox-shop.example.com',
+} as const;
 export const SANDBOX_ROBOT_TOKEN = 'sandbox-dingtalk-open';
 export const SANDBOX_WECHAT_PUSH_TOKEN = 'sandbox-push-token';
 
@@ -100,6 +109,59 @@ export function sandboxCredentials(sandboxUrl: string, storeFile: string): Crede
 				accessToken: 'token-xhs-sandbox-seller-0001',
 				refreshToken: 'refresh-xhs-sandbox-seller-0001',
 				sellerId: SANDBOX_SHOPS.xiaohongshu,
+			},
+		},
+		{
+			id: 'uoCredDouyin0001',
+			name: 'Douyin shop',
+			type: 'douyinApi',
+			data: {
+				environment: 'custom',
+				customUrl: `${sandboxUrl}/douyin`,
+				appKey: '7000000000000000001',
+				appSecret: 'sandbox-douyin-secret-0001',
+				shopId: SANDBOX_SHOPS.douyin,
+				accessToken: 'token-douyin-sandbox-shop-0001',
+				refreshToken: 'refresh-douyin-sandbox-shop-0001',
+				signMethod: 'hmac-sha256',
+			},
+		},
+		{
+			id: 'uoCredPdd0000001',
+			name: 'Pinduoduo shop',
+			type: 'pinduoduoApi',
+			data: {
+				environment: 'custom',
+				customUrl: `${sandboxUrl}/pinduoduo/api/router`,
+				clientId: 'pdd-sandbox-client-0001',
+				clientSecret: 'sandbox-pdd-secret-0001',
+				accessToken: 'pddtoken-flagship-0001',
+				shopId: SANDBOX_SHOPS.pinduoduo,
+			},
+		},
+		{
+			id: 'uoCredShopify001',
+			name: 'Shopify store',
+			type: 'shopifyUnifiedApi',
+			data: {
+				environment: 'custom',
+				customUrl: `${sandboxUrl}/shopify`,
+				shopDomain: SANDBOX_SHOPS.shopify,
+				accessToken: 'shpat_sandbox_cny_0001',
+				apiSecret: 'sandbox-shopify-secret-cny',
+			},
+		},
+		{
+			id: 'uoCredWooComm001',
+			name: 'WooCommerce site',
+			type: 'wooCommerceUnifiedApi',
+			data: {
+				environment: 'custom',
+				customUrl: `${sandboxUrl}/woocommerce`,
+				siteUrl: `https://${SANDBOX_SHOPS.woocommerce}`,
+				consumerKey: 'ck_sandbox_cny_0000000000000000000000000001',
+				consumerSecret: 'cs_sandbox_cny_0000000000000000000000000001',
+				authMode: 'basic',
 			},
 		},
 		{

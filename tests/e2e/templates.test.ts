@@ -14,11 +14,25 @@ import { openStore, type OrderStore, type StoredOrder, type StoreReport } from '
 import { PROVIDER_FACTORIES } from '../../sandbox/providers';
 import { dingtalkProvider } from '../../sandbox/providers/dingtalk';
 import { jdOrderState } from '../../sandbox/providers/jd/render';
+import { pddOrderStatus } from '../../sandbox/providers/pinduoduo/render';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { bootInstance, SETUP_TIMEOUT_MS, shutdown, STEP_TIMEOUT_MS, timed } from './harness';
 
 const ORDERS_PER_CHANNEL = 40;
 const CHANNELS = Object.keys(SANDBOX_SHOPS) as Array<keyof typeof SANDBOX_SHOPS>;
+/** The channels ship-orders ships on. */
+const SHIPPED_CHANNELS: Array<(typeof CHANNELS)[number]> = ['taobao', 'jd', 'wechat_shop', 'xiaohongshu'];
+/** The channel as pull-orders names its nodes ("Store Douyin orders"). */
+const CHANNEL_LABELS: Record<(typeof CHANNELS)[number], string> = {
+	taobao: 'Taobao',
+	jd: 'JD',
+	wechat_shop: 'WeChat Shop',
+	xiaohongshu: 'Xiaohongshu',
+	douyin: 'Douyin',
+	pinduoduo: 'Pinduoduo',
+	shopify: 'Shopify',
+	woocommerce: 'WooCommerce',
+};
 const factories = [...PROVIDER_FACTORIES, dingtalkProvider].filter(
 	(factory, index, all) => all.findIndex((other) => other.name === factory.name) === index,
 );
@@ -34,17 +48,24 @@ async function admin<T>(sandbox: Sandbox, urlPath: string): Promise<T> {
 	return (await response.json()) as T;
 }
 
-/** The sandbox's orders of the shop that the channel's API lists (JD lists an order only once it is paid). */
+/** Channels whose API lists an order only once it is paid (JD, Pinduoduo): what makes it listed. */
+const LISTED_WHEN: Partial<Record<string, (snap: Parameters<typeof jdOrderState>[0]) => unknown>> = {
+	jd: jdOrderState,
+	pinduoduo: pddOrderStatus,
+};
+
+/** The sandbox's orders of the shop that the channel's API lists. */
 async function truthOf(sandbox: Sandbox, channel: string): Promise<TruthSummary[]> {
 	const shopId = SANDBOX_SHOPS[channel as keyof typeof SANDBOX_SHOPS];
 	const query = `channel=${channel}&shopId=${encodeURIComponent(shopId)}&view=summary`;
 	const { orders } = await admin<{ orders: TruthSummary[] }>(sandbox, `/orders?${query}`);
-	if (channel !== 'jd') return orders;
+	const listedWhen = LISTED_WHEN[channel];
+	if (!listedWhen) return orders;
 	const { truth } = sandbox.world;
 	const listed = new Set(
 		truth
 			.allOrders()
-			.filter((order) => order.channel === channel && jdOrderState(truth.snapshot(order)) !== undefined)
+			.filter((order) => order.channel === channel && order.shopId === shopId && listedWhen(truth.snapshot(order)) !== undefined)
 			.map((order) => order.channelOrderId),
 	);
 	return orders.filter((order) => listed.has(order.channelOrderId));
@@ -108,7 +129,7 @@ async function prepareShipments(store: OrderStore, sandbox: Sandbox): Promise<St
 	await store.upsertMasterSkus(skus.map((sku) => ({ sku, title: sku })));
 	await store.setOnHand(skus.map((sku) => ({ warehouseId: 'hz', masterSku: sku, onHand: 1000 })));
 	const chosen: StoredOrder[] = [];
-	for (const channel of CHANNELS) {
+	for (const channel of SHIPPED_CHANNELS) {
 		const paid = orders.filter((o) => o.channel === channel && o.status === 'paid' && o.refundState === 'none' && o.lines.every((l) => l.merchantCode));
 		for (const candidate of paid.slice(0, 2)) {
 			const { timeline: _timeline, ...truth } = await admin<UnifiedOrder & { timeline: unknown }>(sandbox, `/orders/${candidate.channelOrderId}`);
@@ -194,7 +215,7 @@ describe('shipped templates inside n8n against the sandbox (live clock)', () => 
 		const { run } = await timed(instance!, 'pull-orders again', () => executeWorkflow(instance!, templateId('pull-orders.json')));
 		expect(run.data.resultData.error).toBeUndefined();
 		for (const channel of CHANNELS) {
-			const label = { taobao: 'Taobao', jd: 'JD', wechat_shop: 'WeChat Shop', xiaohongshu: 'Xiaohongshu' }[channel];
+			const label = CHANNEL_LABELS[channel];
 			const outcomes = (nodeOutputs(run, `Store ${label} orders`)[0] ?? []).map((item) => item.json.outcome);
 			expect([channel, outcomes.filter((outcome) => outcome !== 'unchanged')]).toEqual([channel, []]);
 			const stored = await storedIds(store!, channel);
@@ -204,7 +225,7 @@ describe('shipped templates inside n8n against the sandbox (live clock)', () => 
 
 	it('ship-orders gets waybills for the approved orders, ships them on their channel, marks them shipped and takes the stock off', async () => {
 		const chosen = await prepareShipments(store!, sandbox!);
-		expect(chosen.length).toBeGreaterThanOrEqual(CHANNELS.length);
+		expect(chosen.length).toBeGreaterThanOrEqual(SHIPPED_CHANNELS.length);
 		const onHandBefore = await onHandOf(store!);
 		const { run } = await timed(instance!, 'ship-orders', () => executeWorkflow(instance!, templateId('ship-orders.json')));
 		expect(run.data.resultData.error).toBeUndefined();
@@ -259,7 +280,7 @@ describe('shipped templates inside n8n against the sandbox (live clock)', () => 
 		const created = await store!.searchOrders({ createdFrom: report.from, createdTo: report.to, limit: 1, withTotal: true });
 		expect(report.orders.total).toBe(created.total);
 		// Orders shipped by ship-orders (paid within the window or not) count in paid-to-shipped.
-		expect(report.paidToShipped.count).toBeGreaterThanOrEqual(CHANNELS.length);
+		expect(report.paidToShipped.count).toBeGreaterThanOrEqual(SHIPPED_CHANNELS.length);
 		const text = (await robotTexts(sandbox!)).find((t) => t.includes('订单日报')) ?? '';
 		expect(text).toContain(`**订单 Orders ${report.orders.total}**`);
 		for (const row of report.orders.perChannel) expect(text).toContain(`- ${row.channel} ${row.shopId}: ${row.orders} 单`);
@@ -275,7 +296,18 @@ describe('shipped templates inside n8n against the sandbox (live clock)', () => 
 		expect(readdirSync(backups).length).toBe(1);
 	}, STEP_TIMEOUT_MS);
 
-	// Last: it starts the n8n server, which the `n8n execute` runs above do without.
+	// The webhook templates, published before the n8n server starts (once, for the tests below).
+	async function serve(): Promise<void> {
+		if (serving) return;
+		for (const template of ['tracking-push.json', 'webhook-new-order.json']) {
+			await timed(instance!, `publish ${template}`, () => publishWorkflow(instance!, templateId(template)));
+		}
+		await timed(instance!, 'start n8n', () => startN8n(instance!));
+		serving = true;
+	}
+	let serving = false;
+
+	// Last: they start the n8n server, which the `n8n execute` runs above do without.
 	it('tracking-push, published and receiving Kuaidi100 pushes, writes the tracking status onto the order and tells the team about a refused parcel', async () => {
 		const [order] = (await store!.searchOrders({ status: 'shipped', tag: 'auto-shipped', limit: 1 })).orders;
 		const { carrier, trackingNo } = order.logistics as { carrier: string; trackingNo: string };
@@ -283,8 +315,7 @@ describe('shipped templates inside n8n against the sandbox (live clock)', () => 
 		await adminPost(sandbox!, '/parcels', { carrier, trackingNo, scenario: 'refused', shippedAt: new Date(Date.now() - 6 * 86_400_000).toISOString() });
 		const template = JSON.parse(readFileSync(path.join(__dirname, '../../workflows/tracking-push.json'), 'utf8')) as { nodes: Array<{ type: string; webhookId?: string }> };
 		const webhookId = template.nodes.find((node) => node.type.endsWith('.kuaidi100Trigger'))!.webhookId;
-		await timed(instance!, 'publish tracking-push', () => publishWorkflow(instance!, templateId('tracking-push.json')));
-		await timed(instance!, 'start n8n', () => startN8n(instance!));
+		await serve();
 		const param = {
 			company: toAggregatorCode(carrier, 'kuaidi100'),
 			number: trackingNo,
@@ -311,5 +342,43 @@ describe('shipped templates inside n8n against the sandbox (live clock)', () => 
 			if (!alert) await new Promise((resolve) => setTimeout(resolve, 500));
 		}
 		expect(alert).toContain(`快递异常 Parcel ${status}`);
+	}, STEP_TIMEOUT_MS);
+
+	it('webhook-new-order, published, stores signed Shopify and WooCommerce order webhooks and reserves their stock; a forged delivery triggers nothing', async () => {
+		await serve();
+		const webhooks = [
+			{ channel: 'shopify', fire: '/shopify/webhooks', topic: 'orders/create', shopField: 'shop' },
+			{ channel: 'woocommerce', fire: '/woocommerce/webhooks', topic: 'order.created', shopField: 'site' },
+		] as const;
+		for (const { channel, fire, topic, shopField } of webhooks) {
+			const shopId = SANDBOX_SHOPS[channel];
+			const { orders } = await adminPost<{ orders: UnifiedOrder[] }>(sandbox!, '/orders', { channel, shopId, status: 'paid', count: 2 });
+			const [order, forgedOrder] = orders;
+			// Stock for every line of the paid order, so it can be reserved.
+			const skus = [...new Set(order.lines.map((line) => line.merchantCode).filter((code): code is string => !!code))];
+			expect([channel, skus.length]).toEqual([channel, order.lines.length]);
+			await store!.upsertMasterSkus(skus.map((sku) => ({ sku, title: sku })));
+			await store!.setOnHand(skus.map((sku) => ({ warehouseId: 'hz', masterSku: sku, onHand: 1000 })));
+
+			const forged = await adminPost<{ delivered: Array<{ status: number }> }>(sandbox!, fire, { topic, orderId: forgedOrder.channelOrderId, [shopField]: shopId, flaw: 'wrong_secret' });
+			expect([channel, 'forged', forged.delivered.map((d) => d.status)]).toEqual([channel, 'forged', [401]]);
+			const signed = await adminPost<{ delivered: Array<{ status: number }> }>(sandbox!, fire, { topic, orderId: order.channelOrderId, [shopField]: shopId });
+			expect([channel, signed.delivered.map((d) => d.status)]).toEqual([channel, [200]]);
+
+			// The webhook answers at once; the workflow runs after it.
+			let reserved: Awaited<ReturnType<OrderStore['ledger']>> = [];
+			for (let waited = 0; waited < 60_000 && reserved.length < order.lines.length; waited += 500) {
+				await new Promise((resolve) => setTimeout(resolve, 500));
+				reserved = (await store!.ledger({ orderId: order.id })).filter((entry) => entry.kind === 'reserve');
+			}
+			const stored = await store!.getOrder(order.id);
+			expect([channel, stored?.channelOrderId, stored?.status]).toEqual([channel, order.channelOrderId, 'paid']);
+			const expected = new Map<string, number>();
+			for (const line of order.lines) expected.set(line.merchantCode!, (expected.get(line.merchantCode!) ?? 0) + line.quantity);
+			const got = new Map<string, number>();
+			for (const entry of reserved) got.set(entry.masterSku, (got.get(entry.masterSku) ?? 0) + entry.deltaReserved);
+			expect([channel, Object.fromEntries(got)]).toEqual([channel, Object.fromEntries(expected)]);
+			expect([channel, 'forged', await store!.getOrder(forgedOrder.id)]).toEqual([channel, 'forged', undefined]);
+		}
 	}, STEP_TIMEOUT_MS);
 });
