@@ -137,12 +137,33 @@ export const STOCK_PUSHERS: Record<string, StockPusher> = {
 	},
 	douyin: {
 		credential: 'douyinApi',
-		calls: 'single',
+		calls: 'batch',
 		async connect(ctx) {
 			const client = await douyinClient(ctx);
-			return oneByOne(async (target) => {
-				await client.updateStock({ skuId: target.channelSkuId, productId: target.itemId, quantity: target.quantity, mode: 'full' });
+			const single = oneByOne(async (target) => {
+				await client.updateStock({ skuId: target.channelSkuId, quantity: target.quantity, mode: 'full' });
 			});
+			return async (targets) => {
+				// Listings with their product id go through sku.syncStockBatch, one call per product (and per
+				// DOUYIN_STOCK_BATCH_MAX SKUs); a bare SKU id costs one sku.syncStock call.
+				const out: Array<Error | undefined> = targets.map(() => undefined);
+				const byProduct = new Map<string, number[]>();
+				const bare: number[] = [];
+				targets.forEach((target, i) => {
+					const product = target.itemId?.trim();
+					if (product) byProduct.set(product, [...(byProduct.get(product) ?? []), i]);
+					else bare.push(i);
+				});
+				for (const [productId, indexes] of byProduct) {
+					try {
+						await client.updateStockBatch({ productId, skus: indexes.map((i) => ({ skuId: targets[i].channelSkuId, quantity: targets[i].quantity })) });
+					} catch (error) {
+						for (const i of indexes) out[i] = asError(error);
+					}
+				}
+				(await single(bare.map((i) => targets[i]))).forEach((error, k) => (out[bare[k]] = error));
+				return out;
+			};
 		},
 	},
 	pinduoduo: {

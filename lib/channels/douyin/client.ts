@@ -53,6 +53,8 @@ export const DOUYIN_METHODS = defineMethods({
 	// [I] the remark method (the spec does not list one).
 	addMemo: { apiMethod: 'order.addOrderRemark', kind: 'action' },
 	setStock: { apiMethod: 'sku.syncStock', kind: 'action' },
+	// [I] the batch method's parameters (product_id + sku_sync_list of sku_id / stock_num) and its size cap.
+	setStockBatch: { apiMethod: 'sku.syncStockBatch', kind: 'action' },
 	getStock: { apiMethod: 'sku.stockNum', kind: 'get' },
 	// [I] product and SKU listing methods, their paging and reply fields.
 	listProducts: { apiMethod: 'product.listV2', kind: 'list', pageSizeMax: DOUYIN_PRODUCT_PAGE_MAX },
@@ -104,6 +106,15 @@ export interface StockUpdate {
 	warehouseId?: string;
 }
 
+/** [I] SKUs one sku.syncStockBatch call sets (the spec names the method, not its limit). */
+export const DOUYIN_STOCK_BATCH_MAX = 50;
+
+export interface StockBatchUpdate {
+	/** The product whose SKUs are set: the batch method works per product. */
+	productId: string;
+	skus: Array<{ skuId: string; quantity: number }>;
+}
+
 export interface DouyinSku {
 	productId?: string;
 	skuId: string;
@@ -146,6 +157,8 @@ export interface DouyinClient {
 	ship(request: ShipRequest): Promise<JsonObject>;
 	addMemo(request: { orderId: string; memo: string; star?: number }): Promise<JsonObject>;
 	updateStock(update: StockUpdate): Promise<JsonObject>;
+	/** Sets (full) the stock of several SKUs of one product with sku.syncStockBatch, DOUYIN_STOCK_BATCH_MAX per call. */
+	updateStockBatch(update: StockBatchUpdate): Promise<JsonObject[]>;
 	listSkus(productId?: string): AsyncGenerator<DouyinSku>;
 	listAfterSales(query: AfterSaleQuery): AsyncGenerator<DouyinAfterSale>;
 	getAfterSale(afterSaleId: string): Promise<DouyinAfterSale>;
@@ -383,6 +396,22 @@ export function createDouyinClient(options: DouyinClientOptions): DouyinClient {
 				out_warehouse_id: warehouseId,
 			});
 			return { skuId: sku, code: sku ? undefined : code, mode, quantity, result: data ?? null };
+		},
+
+		async updateStockBatch({ productId, skus }) {
+			const method = M.setStockBatch;
+			const product = requireId(productId, 'product id', method);
+			for (const sku of skus) {
+				if (!Number.isInteger(sku.quantity) || sku.quantity < 0) throw invalid(method, `quantity ${sku.quantity} of SKU ${sku.skuId} is not allowed`, 'give a whole number, not negative');
+			}
+			const list = skus.map((sku) => ({ sku_id: requireId(sku.skuId, 'SKU id', method), stock_num: sku.quantity }));
+			const results: JsonObject[] = [];
+			for (let at = 0; at < list.length; at += DOUYIN_STOCK_BATCH_MAX) {
+				const chunk = list.slice(at, at + DOUYIN_STOCK_BATCH_MAX);
+				const data = await call(method, { product_id: product, incremental: false, sku_sync_list: chunk });
+				results.push({ productId: product, skuIds: chunk.map((c) => c.sku_id), result: (data ?? null) as JsonObject | null });
+			}
+			return results;
 		},
 
 		async *listSkus(productId) {

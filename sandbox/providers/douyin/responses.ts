@@ -16,6 +16,8 @@ export const ORDER_WINDOW_MAX_S = 7 * 86_400;
 export const PAGE_SIZE_MAX = 100;
 /** [I] page * size may not pass this. */
 export const MAX_ROWS_PER_QUERY = 10_000;
+/** [I] SKUs one sku.syncStockBatch call takes. */
+export const STOCK_BATCH_MAX = 50;
 const APP_LEVEL = new Set(['token.create', 'token.refresh']);
 
 type Body = Record<string, unknown>;
@@ -112,6 +114,28 @@ export function douyinHandlers(backend: DouyinBackend, world: SandboxWorld): Rec
 			const found = backend.sku(skuId, code);
 			if (!found) throw errors.notFound('sku');
 			backend.updateStock(found, stock, incremental, skuId ?? (code as string));
+			return {};
+		},
+		// [I] params: product_id + sku_sync_list [{sku_id, stock_num}], incremental as in sku.syncStock; all or nothing.
+		'sku.syncStockBatch': (body) => {
+			const productId = text(body.product_id);
+			if (!productId) throw errors.missingParam('product_id');
+			const incremental = body.incremental === true;
+			if (incremental && !text(body.idempotent_id)) throw errors.missingParam('idempotent_id');
+			const list = Array.isArray(body.sku_sync_list) ? body.sku_sync_list : [];
+			if (list.length === 0 || list.length > STOCK_BATCH_MAX) throw errors.invalidParam('sku_sync_list');
+			const item = backend.products().find((p) => p.itemId === productId);
+			if (!item) throw errors.notFound('product');
+			const updates = list.map((entry) => {
+				const row = isObject(entry) ? entry : {};
+				const stock = int(row.stock_num);
+				if (stock === undefined || (!incremental && stock < 0)) throw errors.invalidParam('stock_num');
+				const skuId = text(row.sku_id);
+				const sku = item.skus.find((s) => s.skuId === skuId);
+				if (!skuId || !sku) throw errors.notFound('sku');
+				return { sku, stock, skuId };
+			});
+			for (const u of updates) backend.updateStock({ item, sku: u.sku }, u.stock, incremental, u.skuId);
 			return {};
 		},
 		'sku.stockNum': (body) => {

@@ -1,6 +1,6 @@
 // Stock Sync in Execute mode against the eight in-process channel emulators: every planned push lands in its
-// emulator's recorded stock writes with the planned quantity, WooCommerce listings go through its batch
-// endpoints (fewer calls than listings), and a second run pushes nothing.
+// emulator's recorded stock writes with the planned quantity, WooCommerce and Douyin listings go through
+// their batch methods (fewer calls than listings), and a second run pushes nothing.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -144,7 +144,8 @@ function listingsOf(channel: string): Listing[] {
 			jd: sku.skuId,
 			wechat_shop: `${item.itemId}:${sku.skuId}`,
 			xiaohongshu: sku.skuId,
-			douyin: sku.skuId,
+			// All but the first with their product (sku.syncStockBatch per product); the first as a bare SKU id.
+			douyin: i === 0 ? sku.skuId : `${item.itemId}:${sku.skuId}`,
 			pinduoduo: `${item.itemId}:${sku.skuId}`,
 			// Half with their location, half on the node's Shopify Location ID.
 			shopify: i % 2 === 0 ? `${inventoryItemIdOf(sku.skuId)}@${SHOPIFY.locationId}` : inventoryItemIdOf(sku.skuId),
@@ -175,7 +176,7 @@ const syncParams = {
 	confirmLargeChanges: false,
 };
 
-test('Execute pushes every planned listing of all eight channels into their emulators, batching WooCommerce, and a second run pushes nothing', async () => {
+test('Execute pushes every planned listing of all eight channels into their emulators, batching WooCommerce and Douyin, and a second run pushes nothing', async () => {
 	const listings = CHANNELS.flatMap(listingsOf);
 	for (const channel of CHANNELS) expect(listings.filter((l) => l.channel === channel).length).toBeGreaterThanOrEqual(3);
 	const store = await cachedStore(storeConfigFromCredential(credentials().orderStoreApi as never));
@@ -191,9 +192,11 @@ test('Execute pushes every planned listing of all eight channels into their emul
 
 	calls.length = 0;
 	const [out] = await run(syncParams);
-	// Every listing its own call, except WooCommerce (plus WeChat shop's access token).
-	const others = calls.filter((c) => !c.includes('/woocommerce/') && !c.includes('token'));
-	expect(others).toHaveLength(listings.filter((l) => l.channel !== 'woocommerce').length);
+	// Every listing its own call (plus WeChat shop's access token), except WooCommerce and Douyin.
+	const single = calls.filter((c) => !c.includes('/woocommerce/') && !c.includes('/douyin/') && !c.includes('token'));
+	expect(single).toHaveLength(listings.filter((l) => l.channel !== 'woocommerce' && l.channel !== 'douyin').length);
+	// Douyin: one sku.syncStockBatch per product (two products here) and one sku.syncStock for the bare SKU id.
+	expect(calls.filter((c) => c.includes('/douyin/')).sort()).toEqual(['POST /douyin/sku/syncStock', 'POST /douyin/sku/syncStockBatch', 'POST /douyin/sku/syncStockBatch']);
 	expect(out.filter((item) => item.json.status !== 'pushed').map((item) => item.json)).toEqual([]);
 	expect(out).toHaveLength(listings.length);
 	for (const channel of CHANNELS) {

@@ -1,6 +1,6 @@
 // Stock Sync's pushers for Xiaohongshu, Douyin, Pinduoduo, Shopify and WooCommerce against nock: what each
-// sends per listing, the error a listing gets when it lacks the ids its channel needs, and how many calls
-// a batch of listings costs.
+// sends per listing, the error a listing gets when it lacks the ids its channel needs, and which listings
+// share a batch call.
 import nock from 'nock';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { XHS_ERROR_CODE } from '../../../lib/channels/xiaohongshu/codes';
@@ -84,10 +84,19 @@ describe('Stock Sync pushers', () => {
 		expect(out[2]).toBe('ok');
 	});
 
-	it('Douyin sets each SKU with sku.syncStock (full, with the product id when the listing has one)', async () => {
-		douyin('sku.syncStock', (b) => b.sku_id === '11' && b.product_id === '3' && b.stock_num === 4 && b.incremental === false).reply(200, { code: 10000, msg: 'success', data: {} });
-		douyin('sku.syncStock', (b) => b.sku_id === '12' && b.product_id === undefined && b.stock_num === 0).reply(200, { code: 10000, msg: 'success', data: {} });
-		expect(await push('douyin', [{ channelSkuId: '11', itemId: '3', quantity: 4 }, { channelSkuId: '12', quantity: 0 }])).toEqual(['ok', 'ok']);
+	it('Douyin sets the SKUs of one product in one sku.syncStockBatch call; a bare SKU id costs one sku.syncStock call', async () => {
+		const skus = (b: Body) => (b.sku_sync_list as Body[]).map((u) => `${String(u.sku_id)}=${String(u.stock_num)}`).join();
+		douyin('sku.syncStockBatch', (b) => b.product_id === '3' && b.incremental === false && skus(b) === '11=4,13=6').reply(200, { code: 10000, msg: 'success', data: {} });
+		douyin('sku.syncStockBatch', (b) => b.product_id === '5' && skus(b) === '51=1').reply(200, { code: 50004, msg: '业务处理失败', sub_code: 'isv.business-failed:not-found', sub_msg: 'sku不存在', data: null });
+		douyin('sku.syncStock', (b) => b.sku_id === '12' && b.product_id === undefined && b.stock_num === 0 && b.incremental === false).reply(200, { code: 10000, msg: 'success', data: {} });
+		const out = await push('douyin', [
+			{ channelSkuId: '11', itemId: '3', quantity: 4 },
+			{ channelSkuId: '12', quantity: 0 },
+			{ channelSkuId: '51', itemId: '5', quantity: 1 },
+			{ channelSkuId: '13', itemId: '3', quantity: 6 },
+		]);
+		expect([out[0], out[1], out[3]]).toEqual(['ok', 'ok', 'ok']);
+		expect(out[2]).toMatch(/sku不存在/);
 	});
 
 	it('Pinduoduo sets goods + SKU with pdd.goods.quantity.update; a listing without a goods id fails without a call', async () => {
