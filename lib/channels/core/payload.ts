@@ -135,18 +135,13 @@ export function compact<T extends object>(value: T): T {
 }
 
 /**
- * A copy of `value` without its undefined properties, keys in the same order. Unlike compact() it leaves
- * `value` alone, and the copy stays a fast object: deleting a property turns an object into a slow
- * dictionary for everything that reads it later (validation, the store, workflows).
+ * compact() for an object literal built for output: `const order = compacted({ ... })`. It removes the
+ * undefined members in place, like compact(). Copying the defined members into a fresh object instead
+ * measured slower in the normalize bench: with many object shapes passing through one helper, each new
+ * property goes through the engine's slow path, which costs more than the deletes.
  */
 export function compacted<T extends object>(value: T): T {
-	const out: Record<string, unknown> = {};
-	for (const key in value) {
-		if (!Object.hasOwn(value, key)) continue;
-		const item = value[key];
-		if (item !== undefined) out[key] = item;
-	}
-	return out as T;
+	return compact(value);
 }
 
 /** The order's refund state from its lines: an open request outranks finished ones. */
