@@ -4,6 +4,7 @@
 // Run: npx tsc -p tsconfig.build.json && npx node dist/bench/channels/normalize.js
 //      (BENCH_ORDERS, BENCH_ROUNDS to change size; BENCH_CHANNELS=taobao,jd to pick channels)
 import { normalizeDouyinOrder } from '../../lib/channels/douyin/normalize';
+import { normalizePinduoduoOrder } from '../../lib/channels/pinduoduo/normalize';
 import { normalizeJdOrder } from '../../lib/channels/jd/normalize';
 import { normalizeShopifyOrder } from '../../lib/channels/shopify/normalize';
 import { normalizeWooOrder } from '../../lib/channels/woocommerce/normalize';
@@ -13,6 +14,8 @@ import { normalizeWechatOrder } from '../../lib/channels/wechatShop/normalize';
 import { normalizeXhsOrder } from '../../lib/channels/xiaohongshu/normalize';
 import { parseJsonLossless } from '../../lib/json';
 import { douyinProvider } from '../../sandbox/providers/douyin';
+import { pinduoduoProvider } from '../../sandbox/providers/pinduoduo';
+import { renderOrder as renderPinduoduoOrder } from '../../sandbox/providers/pinduoduo/render';
 import { renderShopOrder as renderDouyinOrder } from '../../sandbox/providers/douyin/render';
 import { jdProvider } from '../../sandbox/providers/jd';
 import { ALL_ORDER_FIELDS, jdOrderState, orderInfoJson } from '../../sandbox/providers/jd/render';
@@ -70,6 +73,11 @@ const CHANNELS: Channel[] = [
 		normalize: (raw, shopId) => normalizeDouyinOrder(raw, { shopId }),
 	},
 	{
+		channel: 'pinduoduo',
+		render: (snap) => JSON.stringify(renderPinduoduoOrder(snap)),
+		normalize: (raw, shopId) => normalizePinduoduoOrder(raw, { shopId }),
+	},
+	{
 		// Three shops: CNY with the 10,000 orders, JPY and KWD with 5% as many each.
 		channel: 'shopify',
 		render: (snap) => JSON.stringify(renderShopifyOrder(snap)),
@@ -107,7 +115,7 @@ async function main() {
 	const sandbox = await startSandbox({
 		orders: ORDERS,
 		seed: 'bench-normalize',
-		factories: [taobaoProvider, jdProvider, wechatProvider, xhsProvider, douyinProvider, shopifyProvider, woocommerceProvider],
+		factories: [taobaoProvider, jdProvider, wechatProvider, xhsProvider, douyinProvider, pinduoduoProvider, shopifyProvider, woocommerceProvider],
 	});
 	try {
 		for (const channel of CHANNELS) {
