@@ -41,7 +41,10 @@ export async function executeStockSync(ctx: IExecuteFunctions, store: OrderStore
 	// One batch per channel and shop: a channel with a batch stock API sends it in a few calls.
 	const results = new Map<StockPush, Error | undefined>();
 	const groups = new Map<string, StockPush[]>();
-	for (const push of toSend) groups.set(`${push.channel}\u0000${push.shopId}`, [...(groups.get(`${push.channel}\u0000${push.shopId}`) ?? []), push]);
+	for (const push of toSend) {
+		const key = `${push.channel}\u0000${push.shopId}`;
+		groups.set(key, [...(groups.get(key) ?? []), push]);
+	}
 	const senders = new Map<string, SendStock | Error>();
 	for (const pushes of groups.values()) {
 		const channel = pushes[0].channel;
@@ -62,7 +65,7 @@ export async function executeStockSync(ctx: IExecuteFunctions, store: OrderStore
 			return { channelSkuId: parts.skuId, itemId: plan.listingsById.get(listingKey(push))?.itemId ?? parts.itemId, quantity: push.quantity };
 		});
 		const answers = await send(targets).catch((error: Error) => targets.map(() => error));
-		pushes.forEach((push, i) => results.set(push, answers[i]));
+		pushes.forEach((push, i) => results.set(push, i < answers.length ? answers[i] : new Error(`The ${channel} pusher gave no answer for listing ${push.channelSkuId}`)));
 	}
 	for (const push of toSend) {
 		const error = results.get(push);
