@@ -93,9 +93,40 @@ export function toShanghaiLocal(iso: string): string {
 function toCanonical({ millis, offsetMinutes, wall: wallText }: ZonedInstant): string {
 	const suffix = offsetSuffix(offsetMinutes);
 	if (wallText !== undefined) return wallText + suffix;
-	const wall = new Date(millis + offsetMinutes * 60_000);
+	const wallMillis = millis + offsetMinutes * 60_000;
+	if (wallMillis >= FIRST_FOUR_DIGIT_YEAR_MS && wallMillis < AFTER_FOUR_DIGIT_YEARS_MS) return wallIso(wallMillis) + suffix;
+	const wall = new Date(wallMillis);
 	const ms = pad(wall.getUTCMilliseconds(), 3);
 	return `${datePart(wall)}T${timePart(wall)}.${ms}${suffix}`;
+}
+
+/** 0000-01-01T00:00 and 10000-01-01T00:00 as epoch milliseconds: wallIso covers the years between. */
+const FIRST_FOUR_DIGIT_YEAR_MS = -62_167_219_200_000;
+const AFTER_FOUR_DIGIT_YEARS_MS = 253_402_300_800_000;
+const TWO_DIGITS = Array.from({ length: 100 }, (_, n) => String(n).padStart(2, '0'));
+
+/** 'yyyy-MM-ddTHH:mm:ss.SSS' of epoch milliseconds read as wall time, years 0000-9999, without a Date. */
+function wallIso(wallMillis: number): string {
+	const days = Math.floor(wallMillis / MILLIS_PER_DAY);
+	let rest = wallMillis - days * MILLIS_PER_DAY;
+	const ms = rest % 1000;
+	rest = (rest - ms) / 1000;
+	const second = rest % 60;
+	rest = (rest - second) / 60;
+	const minute = rest % 60;
+	const hour = (rest - minute) / 60;
+	// Proleptic Gregorian date of a day number (days since 1970-01-01), the inverse of daysFromCivil.
+	const shifted = days + 719_468;
+	const era = Math.floor(shifted / 146_097);
+	const dayOfEra = shifted - era * 146_097;
+	const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+	const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+	const monthIndex = Math.floor((5 * dayOfYear + 2) / 153);
+	const day = dayOfYear - Math.floor((153 * monthIndex + 2) / 5) + 1;
+	const month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9;
+	const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+	const msText = ms < 10 ? `00${ms}` : ms < 100 ? `0${ms}` : String(ms);
+	return `${TWO_DIGITS[Math.floor(year / 100)]}${TWO_DIGITS[year % 100]}-${TWO_DIGITS[month]}-${TWO_DIGITS[day]}T${TWO_DIGITS[hour]}:${TWO_DIGITS[minute]}:${TWO_DIGITS[second]}.${msText}`;
 }
 
 function offsetSuffix(offsetMinutes: number): string {
