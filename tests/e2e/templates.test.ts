@@ -179,6 +179,31 @@ async function reservedTaobaoOrder(store: OrderStore): Promise<StoredOrder> {
 	return order;
 }
 
+/**
+ * A paid one-line order of the channel that no warehouse was allocated to, its line mapped to a master SKU with
+ * stock and reserved; a new paid order from the sandbox when the shop has none left (one line, so a completed refund
+ * of that line completes the order's refund on every channel).
+ */
+async function reservedOneLineOrder(store: OrderStore, sandbox: Sandbox, channel: (typeof CHANNELS)[number]): Promise<StoredOrder> {
+	const fits = (o: StoredOrder | undefined): o is StoredOrder => !!o && o.status === 'paid' && o.refundState === 'none' && o.lines.length === 1 && !!o.lines[0].masterSku && !o.allocation;
+	let order = (await store.searchOrders({ channel, status: 'paid', refundState: 'none', limit: 200 })).orders.find(fits);
+	for (let attempt = 0; attempt < 20 && !order; attempt++) {
+		const { orders: created } = await adminPost<{ orders: Array<UnifiedOrder & { timeline: unknown }> }>(sandbox, '/orders', { channel, shopId: SANDBOX_SHOPS[channel], status: 'paid' });
+		const { timeline: _timeline, ...truth } = created[0];
+		if (truth.lines.length !== 1 || !truth.lines[0].merchantCode) continue;
+		const sku = truth.lines[0].merchantCode;
+		await store.upsertMasterSkus([{ sku, title: sku }]);
+		await store.setOnHand([{ warehouseId: 'hz', masterSku: sku, onHand: 1000 }]);
+		await store.upsertOrders([truth], { actor: 'e2e' });
+		const stored = await store.getOrder(truth.id);
+		if (fits(stored)) order = stored;
+	}
+	if (!order) throw new Error(`no paid one-line ${channel} order to refund`);
+	const reservation = await store.reserveForOrder(order.id, await store.reservationLinesFor(order.id), { actor: 'e2e' });
+	expect([channel, reservation]).toEqual([channel, expect.objectContaining({ ok: true })]);
+	return order;
+}
+
 describe('shipped templates inside n8n against the sandbox (live clock)', () => {
 	let instance: N8nInstance | undefined;
 	let sandbox: Sandbox | undefined;
@@ -289,6 +314,28 @@ describe('shipped templates inside n8n against the sandbox (live clock)', () => 
 		const texts = await robotTexts(sandbox!);
 		const digest = texts.find((text) => text.includes('退款完成'));
 		expect(digest).toContain(order.channelOrderId);
+	}, STEP_TIMEOUT_MS);
+
+	it('refunds takes in completed refunds from Douyin and Pinduoduo after-sales and from changed Shopify and WooCommerce orders', async () => {
+		const channels = ['douyin', 'pinduoduo', 'shopify', 'woocommerce'] as const;
+		const orders: StoredOrder[] = [];
+		for (const channel of channels) {
+			const order = await reservedOneLineOrder(store!, sandbox!, channel);
+			await adminPost(sandbox!, `/orders/${encodeURIComponent(order.id)}/refunds`, { lineId: order.lines[0].lineId, phase: 'succeeded' });
+			orders.push(order);
+		}
+		const { run } = await timed(instance!, 'refunds (new channels)', () => executeWorkflow(instance!, templateId('refunds.json')));
+		expect(run.data.resultData.error).toBeUndefined();
+		const texts = await robotTexts(sandbox!);
+		for (const order of orders) {
+			const label = `${order.channel}/${order.channelOrderId}`;
+			const stored = (await store!.getOrder(order.id))!;
+			expect([label, stored.refundState]).toEqual([label, 'refunded']);
+			const released = (await store!.ledger({ orderId: order.id })).filter((entry) => entry.kind === 'release');
+			const line = order.lines[0];
+			expect([label, released.map((entry) => [entry.masterSku, -entry.deltaReserved])]).toEqual([label, [[line.masterSku, line.quantity]]]);
+			expect([label, texts.some((text) => text.includes('退款完成') && text.includes(order.channelOrderId))]).toEqual([label, true]);
+		}
 	}, STEP_TIMEOUT_MS);
 
 	it('daily-report posts the store KPI report for the last 24 hours to the DingTalk robot', async () => {
