@@ -2,7 +2,7 @@
 // -> UnifiedOrder. Pure: the same payload always gives the same order. Amounts are fen, times Unix seconds,
 // each sub-order (sku_order_list[].order_id) is a line; the receiver stays encrypted: the masked text is
 // shown and encrypt_post_receiver kept as the token (order.batchDecrypt turns it into plain text).
-import { CarrierCodeError, fromChannelCarrierCode } from '../../carriers/carrierCodes';
+import { findChannelCarrier } from '../../carriers/carrierCodes';
 import { orderId, validateOrder, type Logistics, type OrderLine, type Receiver, type Shipment, type UnifiedOrder } from '../../model';
 import {
 	PayloadReader,
@@ -171,12 +171,7 @@ function logisticsOf(raw: RawObject, lines: OrderLine[]): Logistics | undefined 
 
 /** Our carrier id for a Douyin company code; undefined for an unknown code. */
 export function carrierIdOf(code: string): string | undefined {
-	try {
-		return fromChannelCarrierCode(CHANNEL, code);
-	} catch (err) {
-		if (!(err instanceof CarrierCodeError)) throw err;
-		return undefined;
-	}
+	return findChannelCarrier(CHANNEL, code);
 }
 
 /** A push message {tag, msg_id, data}: it names an order but carries none of its lines. */

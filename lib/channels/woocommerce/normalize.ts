@@ -2,7 +2,7 @@
 // Amounts are decimal strings in the order's currency (JPY has no minor unit, KWD three); times are read
 // from the *_gmt fields (shown at +08:00); totals come from the order's total fields, never from its lines.
 import { SHANGHAI_OFFSET_MINUTES, isoFromMillis, orderId, validateOrder, type Logistics, type OrderLine, type OrderStatus, type Receiver, type RefundState, type Shipment, type UnifiedOrder } from '../../model';
-import { CarrierCodeError, fromChannelCarrierCode } from '../../carriers/carrierCodes';
+import { findChannelCarrier } from '../../carriers/carrierCodes';
 import { PayloadReader, compact, isObject, nonEmpty, payloadProblem, type NormalizeProblem, type NormalizeResult, type RawObject } from '../core/payload';
 import { CHANNEL, ORDER_STATUS_MAP } from './codes';
 
@@ -219,12 +219,7 @@ function logisticsOf(meta: unknown): Logistics | undefined {
 /** Our carrier id for a carrier name as typed in WooCommerce ("顺丰", "SF Express"); undefined when unknown. */
 export function carrierIdOf(name: string): string | undefined {
 	if (!name.trim()) return undefined;
-	try {
-		return fromChannelCarrierCode(CHANNEL, name);
-	} catch (err) {
-		if (!(err instanceof CarrierCodeError)) throw err;
-		return undefined;
-	}
+	return findChannelCarrier(CHANNEL, name);
 }
 
 export interface LocatedPayload {
