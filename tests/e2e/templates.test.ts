@@ -1,5 +1,6 @@
-// The shipped templates inside real n8n, against the sandbox on a live clock: pull every channel into a SQLite
-// store, run it again (nothing new), ship approved orders, take in refunds, then the daily report and the backup;
+// The shipped templates inside real n8n, against the sandbox on a live clock: pull all eight channels into a SQLite
+// store, run it again (nothing new), ship approved orders on every channel, take in refunds, the daily report and the
+// backup, then the published webhook templates (Kuaidi100 tracking pushes; Shopify and WooCommerce order webhooks);
 // compared with the sandbox's truth and what the sandbox recorded.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
