@@ -1,20 +1,19 @@
 // The Douyin emulator seen through the pack's client: a client on the sandbox clock, the truth as Douyin
-// shows it (what a correct pull must give back), call counting and a small admin caller.
+// shows it (what a correct pull must give back); the shared parts come from ../kit.
 import { orderRefundState } from '../../../../lib/channels/core/payload';
 import { createDouyinClient, type DouyinClientOptions } from '../../../../lib/channels/douyin/client';
 import { AFTERSALE_STATUS_MAP, ORDER_STATUS_MAP } from '../../../../lib/channels/douyin/codes';
 import { carrierIdOf } from '../../../../lib/channels/douyin/normalize';
 import { douyinCredentialsFrom } from '../../../../lib/channels/douyin/sign';
-import { fetchHttpClient, type HttpClient } from '../../../../lib/http';
+import { fetchHttpClient } from '../../../../lib/http';
 import { isoFromMillis, type UnifiedOrder } from '../../../../lib/model';
-import type { RetryPolicy } from '../../../../lib/retry';
 import { DOUYIN_CHANNEL, DOUYIN_DEFAULTS } from '../../../../sandbox/providers/douyin/models';
 import { afterSaleStatus, douyinCarrierCode, douyinSkuId, orderStatus } from '../../../../sandbox/providers/douyin/render';
 import type { Sandbox } from '../../../../sandbox/server';
 import type { TruthOrder } from '../../../../sandbox/truth/types';
+import { clientOnSandboxClock, defined, visibleTruthOf, type SandboxClientOptions } from '../kit';
 
-export const DAY_MS = 86_400_000;
-export const iso = (ms: number) => isoFromMillis(ms);
+export { DAY_MS, admin, collect, defined, iso, type Json } from '../kit';
 /** Douyin times are whole seconds. */
 const isoOf = (ms: number | undefined) => (ms === undefined ? undefined : isoFromMillis(Math.floor(ms / 1000) * 1000));
 
@@ -34,24 +33,20 @@ export function sandboxCredentials(sandbox: Sandbox, overrides: { accessToken?: 
 /** A client on the sandbox clock whose retries do not really wait (`waits` records them). */
 export function sandboxClient(
 	sandbox: Sandbox,
-	options: { http?: HttpClient; retry?: RetryPolicy; accessToken?: string; refreshToken?: string; signMethod?: string } & Pick<DouyinClientOptions, 'onTokenRefreshed'> = {},
+	options: SandboxClientOptions & { accessToken?: string; refreshToken?: string; signMethod?: string } & Pick<DouyinClientOptions, 'onTokenRefreshed'> = {},
 ) {
-	const waits: number[] = [];
-	const client = createDouyinClient({
-		credentials: sandboxCredentials(sandbox, options),
-		http: options.http ?? fetchHttpClient(),
-		retry: options.retry,
-		onTokenRefreshed: options.onTokenRefreshed,
-		retryDeps: { sleep: async (ms) => void waits.push(ms), now: () => sandbox.world.clock.now() },
-		now: () => sandbox.world.clock.now(),
-		timeoutMs: 15_000,
-	});
-	return { client, waits };
+	return clientOnSandboxClock(sandbox, options, (clock) =>
+		createDouyinClient({
+			credentials: sandboxCredentials(sandbox, options),
+			http: options.http ?? fetchHttpClient(),
+			onTokenRefreshed: options.onTokenRefreshed,
+			...clock,
+		}),
+	);
 }
 
 export function visibleTruth(sandbox: Sandbox): TruthOrder[] {
-	const now = sandbox.world.clock.now();
-	return sandbox.world.truth.allOrders().filter((o) => o.channel === DOUYIN_CHANNEL && o.createdAt <= now);
+	return visibleTruthOf(sandbox, DOUYIN_CHANNEL);
 }
 
 /**
@@ -113,35 +108,5 @@ export function expectedOrder(sandbox: Sandbox, order: TruthOrder): Partial<Unif
 		presale: order.presale || undefined,
 		logistics: firstCode ? { carrier: carrierIdOf(firstCode), channelCarrierCode: firstCode, trackingNo: shipments[0].trackingNo, shipments } : undefined,
 		flags: linesPaid + shippingFee !== paid ? ['lines_total_mismatch'] : [],
-	});
-}
-
-/** Drops undefined members deeply, so expected and actual compare on what is present. */
-export function defined<T>(value: T): T {
-	return JSON.parse(JSON.stringify(value)) as T;
-}
-
-export async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
-	const out: T[] = [];
-	for await (const item of iterable) out.push(item);
-	return out;
-}
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type Json = any;
-
-export async function admin(sandbox: Sandbox, method: string, path: string, body?: unknown): Promise<Json> {
-	// A kept-alive socket the sandbox has just closed fails once with ECONNRESET; a fresh one works.
-	const res = await adminFetch(sandbox, method, path, body).catch(() => adminFetch(sandbox, method, path, body));
-	const text = await res.text();
-	if (res.status >= 400) throw new Error(`admin ${method} ${path} -> ${res.status} ${text}`);
-	return JSON.parse(text);
-}
-
-function adminFetch(sandbox: Sandbox, method: string, path: string, body?: unknown) {
-	return fetch(`${sandbox.url}/_admin${path}`, {
-		method,
-		headers: body === undefined ? {} : { 'content-type': 'application/json' },
-		body: body === undefined ? undefined : JSON.stringify(body),
 	});
 }
