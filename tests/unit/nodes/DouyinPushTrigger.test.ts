@@ -1,10 +1,8 @@
-// The push trigger behind a real HTTP server: each request is handed to webhook() through a context built
-// from that request, the way n8n's webhook server does, and the answer goes back over the wire.
-import http, { type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+// The push trigger behind a real HTTP server (tests/helpers/webhookServer): requests go over the wire to webhook().
+import type { IDataObject } from 'n8n-workflow';
 import { DouyinPushTrigger } from '../../../nodes/Douyin/DouyinPushTrigger.node';
 import { douyinPushSign } from '../../../lib/channels/douyin/push';
+import { webhookServer } from '../../helpers/webhookServer';
 import vectors from '../../fixtures/vectors/channels.json';
 
 type Vector = { id: string; inputs: Record<string, string>; expected: Record<string, string> };
@@ -13,67 +11,23 @@ const APP_KEY = PUSH.inputs.app_key;
 const SECRET = PUSH.inputs.app_secret;
 const credentials = { environment: 'custom', customUrl: 'http://127.0.0.1:1', appKey: APP_KEY, appSecret: SECRET, shopId: '1234567', accessToken: 'T' };
 
-let server: http.Server;
-let baseUrl: string;
 let parameters: IDataObject = {};
 const triggered: IDataObject[][] = [];
 const staticData: IDataObject = {};
 
-function webhookContext(req: IncomingMessage & { rawBody: Buffer }, res: ServerResponse): IWebhookFunctions {
-	const response = {
-		status(code: number) {
-			res.statusCode = code;
-			return response;
-		},
-		json(body: unknown) {
-			res.setHeader('content-type', 'application/json');
-			res.end(JSON.stringify(body));
-			return response;
-		},
-	};
-	return {
-		getRequestObject: () => req,
-		getHeaderData: () => req.headers,
-		getResponseObject: () => response,
-		getNodeParameter: (name: string, fallback?: unknown) => parameters[name] ?? fallback,
-		getCredentials: async () => credentials,
-		getWorkflowStaticData: () => staticData,
-		getNodeWebhookUrl: () => `${baseUrl}/webhook`,
-		logger: { warn: () => {}, info: () => {}, debug: () => {}, error: () => {} },
-		helpers: { returnJsonArray: (data: IDataObject[]) => data.map((json) => ({ json })) },
-	} as unknown as IWebhookFunctions;
-}
-
-beforeAll(async () => {
-	const node = new DouyinPushTrigger();
-	server = http.createServer((req, res) => {
-		const chunks: Buffer[] = [];
-		req.on('data', (chunk: Buffer) => chunks.push(chunk));
-		req.on('end', () => {
-			const withBody = Object.assign(req, { rawBody: Buffer.concat(chunks) });
-			node.webhook
-				.call(webhookContext(withBody, res))
-				.then((result: IWebhookResponseData) => {
-					if (result.workflowData) triggered.push(result.workflowData[0].map((item) => item.json));
-					if (!res.writableEnded) res.end();
-				})
-				.catch((error: Error) => {
-					res.statusCode = 500;
-					res.end(error.message);
-				});
-		});
-	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+const server = webhookServer(() => new DouyinPushTrigger(), {
+	parameters: () => parameters,
+	credentials: () => credentials,
+	staticData: () => staticData,
+	onRun: (outputs) => triggered.push(outputs[0]),
 });
-afterAll(async () => await new Promise<void>((resolve) => server.close(() => resolve())));
 beforeEach(() => {
 	parameters = { tags: [] };
 	triggered.length = 0;
 });
 
 async function push(body: string, headers: Record<string, string>) {
-	const res = await fetch(`${baseUrl}/webhook`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+	const res = await fetch(server.url(), { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
 	return { status: res.status, body: await res.text() };
 }
 const signed = (body: string) => ({ 'app-id': APP_KEY, 'event-sign': douyinPushSign(APP_KEY, body, SECRET) });

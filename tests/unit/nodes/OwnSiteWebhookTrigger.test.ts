@@ -1,14 +1,12 @@
-// The own-site trigger behind a real HTTP server: each request is handed to webhook() through a context
-// built from that request, the way n8n's webhook server does, and the answer goes back over the wire.
-import http, { type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+// The own-site trigger behind a real HTTP server (tests/helpers/webhookServer): requests go over the wire to webhook().
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { INodeProperties, INodePropertyCollection, ICredentialsDecrypted, ICredentialTestFunctions, IDataObject, IHookFunctions, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyCollection, ICredentialsDecrypted, ICredentialTestFunctions, IDataObject, IHookFunctions } from 'n8n-workflow';
 import { DEFAULT_MAPPING, PATH_FIELDS } from '../../../lib/channels/ownSite/mapping';
 import { ownSiteSignature, type SignatureScheme } from '../../../lib/channels/ownSite/sign';
 import { orderId } from '../../../lib/model';
 import { OwnSiteWebhookTrigger } from '../../../nodes/OwnSiteWebhookTrigger/OwnSiteWebhookTrigger.node';
+import { webhookServer } from '../../helpers/webhookServer';
 
 const SECRET = 'whsec_test_0123456789abcdef';
 const fixture = (name: string) => readFileSync(path.resolve(__dirname, '../../fixtures/channels/ownSite', name), 'utf8').trim();
@@ -16,66 +14,18 @@ const orderBody = fixture('order-default-shape.json');
 const envelopeBody = fixture('envelope-custom-shape.json');
 const SHA256_HEX: SignatureScheme = { algorithm: 'sha256', encoding: 'hex' };
 
-let server: http.Server;
-let baseUrl: string;
 let parameters: IDataObject = {};
 let credentials: IDataObject = { secret: SECRET };
 /** Each run's two outputs: [orders, unnormalized]. */
 const triggered: IDataObject[][][] = [];
 
-function webhookContext(req: IncomingMessage & { rawBody: Buffer }, res: ServerResponse): IWebhookFunctions {
-	const response = {
-		status(code: number) {
-			res.statusCode = code;
-			return response;
-		},
-		send(body: string) {
-			res.end(body);
-			return response;
-		},
-		json(body: unknown) {
-			res.setHeader('content-type', 'application/json');
-			res.end(JSON.stringify(body));
-			return response;
-		},
-	};
-	return {
-		getRequestObject: () => req,
-		getHeaderData: () => req.headers,
-		getBodyData: () => ({}),
-		getResponseObject: () => response,
-		getNodeParameter: (name: string, fallback?: unknown) => parameters[name] ?? fallback,
-		getCredentials: async () => credentials,
-		logger: { warn: () => {}, info: () => {}, debug: () => {}, error: () => {} },
-		helpers: { returnJsonArray: (data: IDataObject[]) => data.map((json) => ({ json })) },
-	} as unknown as IWebhookFunctions;
-}
-
-beforeAll(async () => {
-	const node = new OwnSiteWebhookTrigger();
-	server = http.createServer((req, res) => {
-		const chunks: Buffer[] = [];
-		req.on('data', (chunk: Buffer) => chunks.push(chunk));
-		req.on('end', () => {
-			const withBody = Object.assign(req, { rawBody: Buffer.concat(chunks) });
-			node.webhook
-				.call(webhookContext(withBody, res))
-				.then((result: IWebhookResponseData) => {
-					if (result.workflowData) triggered.push(result.workflowData.map((output) => output.map((item) => item.json)));
-					// Like n8n's onReceived default, so a node that forgets to answer is caught.
-					if (!res.writableEnded) res.end(result.noWebhookResponse ? '' : 'firstEntryJson');
-				})
-				.catch((error: Error) => {
-					res.statusCode = 500;
-					res.end(error.message);
-				});
-		});
-	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-afterAll(async () => {
-	await new Promise<void>((resolve) => server.close(() => resolve()));
+const server = webhookServer(() => new OwnSiteWebhookTrigger(), {
+	parameters: () => parameters,
+	credentials: () => credentials,
+	body: () => ({}),
+	onRun: (outputs) => triggered.push(outputs),
+	// Like n8n's onReceived default, so a node that forgets to answer is caught.
+	unanswered: (result) => (result.noWebhookResponse ? '' : 'firstEntryJson'),
 });
 beforeEach(() => {
 	credentials = { secret: SECRET };
@@ -96,7 +46,7 @@ beforeEach(() => {
 });
 
 async function push(body: string, headers: Record<string, string>) {
-	const res = await fetch(`${baseUrl}/webhook`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+	const res = await fetch(server.url(), { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
 	const text = await res.text();
 	return { status: res.status, text };
 }

@@ -1,15 +1,12 @@
-// The webhook trigger behind a real HTTP server: each request is handed to webhook() through a context
-// built from that request, the way n8n's webhook server does, and the answer goes back over the wire.
-import http, { type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+// The webhook trigger behind a real HTTP server (tests/helpers/webhookServer), and its webhook registration.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import nock from 'nock';
-import type { IDataObject, IHookFunctions, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 import { SHOPIFY_API_VERSION } from '../../../lib/channels/shopify/codes';
 import { shopifyWebhookHmac } from '../../../lib/channels/shopify/sign';
 import { ShopifyStoreTrigger } from '../../../nodes/ShopifyStore/ShopifyStoreTrigger.node';
-import { fetchHttpRequest } from '../../helpers/n8n';
+import { webhookServer } from '../../helpers/webhookServer';
 
 const SECRET = 'hush';
 const ADMIN = 'http://shopify-admin.test';
@@ -17,73 +14,24 @@ const API = `/admin/api/${SHOPIFY_API_VERSION}`;
 const credentials = { environment: 'custom', customUrl: ADMIN, shopDomain: 'tea-house.myshopify.com', accessToken: 'shpat_t', apiSecret: SECRET };
 const orderBody = readFileSync(path.resolve(__dirname, '../../fixtures/channels/shopify/order-paid-partial.json'), 'utf8').trim();
 
-let server: http.Server;
-let baseUrl: string;
 let parameters: IDataObject = {};
 const triggered: IDataObject[][] = [];
 const staticData: IDataObject = {};
 
-function webhookContext(req: IncomingMessage & { rawBody: Buffer }, res: ServerResponse): IWebhookFunctions {
-	const response = {
-		status(code: number) {
-			res.statusCode = code;
-			return response;
-		},
-		send(body: string) {
-			res.end(body);
-			return response;
-		},
-	};
-	return {
-		getRequestObject: () => req,
-		getHeaderData: () => req.headers,
-		getBodyData: () => JSON.parse(req.rawBody.toString('utf8') || '{}'),
-		getResponseObject: () => response,
-		getNodeParameter: (name: string, fallback?: unknown) => parameters[name] ?? fallback,
-		getCredentials: async () => credentials,
-		logger: { warn: () => {}, info: () => {}, debug: () => {}, error: () => {} },
-		helpers: { returnJsonArray: (data: IDataObject[]) => data.map((json) => ({ json })) },
-	} as unknown as IWebhookFunctions;
-}
+const server = webhookServer(() => new ShopifyStoreTrigger(), {
+	parameters: () => parameters,
+	credentials: () => credentials,
+	staticData: () => staticData,
+	onRun: (outputs) => triggered.push(outputs[0]),
+});
+const { hookContext } = server;
 
-function hookContext(): IHookFunctions {
-	return {
-		getNodeWebhookUrl: () => `${baseUrl}/webhook`,
-		getNodeParameter: (name: string, fallback?: unknown) => parameters[name] ?? fallback,
-		getCredentials: async () => credentials,
-		getWorkflowStaticData: () => staticData,
-		logger: { warn: () => {}, info: () => {}, debug: () => {}, error: () => {} },
-		helpers: { httpRequest: fetchHttpRequest },
-	} as unknown as IHookFunctions;
-}
-
-beforeAll(async () => {
-	const node = new ShopifyStoreTrigger();
-	server = http.createServer((req, res) => {
-		const chunks: Buffer[] = [];
-		req.on('data', (chunk: Buffer) => chunks.push(chunk));
-		req.on('end', () => {
-			const withBody = Object.assign(req, { rawBody: Buffer.concat(chunks) });
-			node.webhook
-				.call(webhookContext(withBody, res))
-				.then((result: IWebhookResponseData) => {
-					if (result.workflowData) triggered.push(result.workflowData[0].map((item) => item.json));
-					if (!res.writableEnded) res.end(typeof result.webhookResponse === 'string' ? result.webhookResponse : '');
-				})
-				.catch((error: Error) => {
-					res.statusCode = 500;
-					res.end(error.message);
-				});
-		});
-	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+beforeAll(() => {
 	nock.disableNetConnect();
 	nock.enableNetConnect('127.0.0.1');
 });
-afterAll(async () => {
+afterAll(() => {
 	nock.enableNetConnect();
-	await new Promise<void>((resolve) => server.close(() => resolve()));
 });
 beforeEach(() => {
 	parameters = { topics: ['orders/create', 'orders/updated'], output: 'normalized', options: {} };
@@ -96,7 +44,7 @@ afterEach(() => {
 });
 
 async function deliver(body: string, headers: Record<string, string>) {
-	const res = await fetch(`${baseUrl}/webhook`, {
+	const res = await fetch(server.url(), {
 		method: 'POST',
 		headers: { 'content-type': 'application/json', 'x-shopify-topic': 'orders/create', 'x-shopify-shop-domain': 'tea-house.myshopify.com', 'x-shopify-webhook-id': 'w-1', ...headers },
 		body,
@@ -153,7 +101,7 @@ describe('Shopify (Unified Orders) Trigger webhook registration', () => {
 	const admin = () => nock(ADMIN, { reqheaders: { 'x-shopify-access-token': 'shpat_t' } });
 
 	it('checkExists finds its webhooks and stores their ids; false when one topic is missing', async () => {
-		const url = `${baseUrl}/webhook`;
+		const url = server.url();
 		admin()
 			.get(`${API}/webhooks.json`)
 			.reply(200, { webhooks: [{ id: 1, topic: 'orders/create', address: url }, { id: 2, topic: 'orders/updated', address: url }, { id: 3, topic: 'orders/create', address: 'https://elsewhere' }] })
@@ -166,7 +114,7 @@ describe('Shopify (Unified Orders) Trigger webhook registration', () => {
 	});
 
 	it('create registers each missing topic and delete removes them by the stored ids', async () => {
-		const url = `${baseUrl}/webhook`;
+		const url = server.url();
 		admin()
 			.get(`${API}/webhooks.json`)
 			.reply(200, { webhooks: [{ id: 1, topic: 'orders/create', address: url }] })

@@ -1,76 +1,24 @@
-// The push trigger behind a real HTTP server: each request is handed to webhook() through a context built
-// from that request, the way n8n's webhook server does, and the answer goes back over the wire.
-import http, { type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+// The push trigger behind a real HTTP server (tests/helpers/webhookServer): requests go over the wire to webhook().
+import type { IDataObject } from 'n8n-workflow';
 import { WechatShopPushTrigger } from '../../../nodes/WechatShop/WechatShopPushTrigger.node';
 import { encryptPushMessage, msgSignature, urlSignature } from '../../../lib/channels/wechatShop/sign';
+import { webhookServer } from '../../helpers/webhookServer';
 
 const TOKEN = 'pamtest';
 const AES_KEY = 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG';
 const APP_ID = 'wxb11529c136998cb6';
 const credentials = { appId: APP_ID, appSecret: 's', environment: 'custom', customUrl: 'http://127.0.0.1:1', pushToken: TOKEN, pushAesSecret: AES_KEY };
 
-let server: http.Server;
-let baseUrl: string;
 let parameters: IDataObject = {};
 const triggered: IDataObject[][] = [];
 const staticData: IDataObject = {};
 
-function webhookContext(req: IncomingMessage & { rawBody: Buffer }, res: ServerResponse): IWebhookFunctions {
-	const url = new URL(req.url ?? '/', 'http://localhost');
-	const response = {
-		status(code: number) {
-			res.statusCode = code;
-			return response;
-		},
-		type(contentType: string) {
-			res.setHeader('content-type', contentType);
-			return response;
-		},
-		send(body: string) {
-			res.end(body);
-			return response;
-		},
-	};
-	return {
-		getWebhookName: () => (req.method === 'GET' ? 'setup' : 'default'),
-		getQueryData: () => Object.fromEntries(url.searchParams),
-		getRequestObject: () => req,
-		getBodyData: () => JSON.parse(req.rawBody.toString('utf8') || '{}'),
-		getResponseObject: () => response,
-		getNodeParameter: (name: string, fallback?: unknown) => parameters[name] ?? fallback,
-		getCredentials: async () => credentials,
-		getWorkflowStaticData: () => staticData,
-		getNodeWebhookUrl: () => `${baseUrl}/webhook`,
-		logger: { warn: () => {}, info: () => {}, debug: () => {}, error: () => {} },
-		helpers: { returnJsonArray: (data: IDataObject[]) => data.map((json) => ({ json })) },
-	} as unknown as IWebhookFunctions;
-}
-
-beforeAll(async () => {
-	const node = new WechatShopPushTrigger();
-	server = http.createServer((req, res) => {
-		const chunks: Buffer[] = [];
-		req.on('data', (chunk: Buffer) => chunks.push(chunk));
-		req.on('end', () => {
-			const withBody = Object.assign(req, { rawBody: Buffer.concat(chunks) });
-			node.webhook
-				.call(webhookContext(withBody, res))
-				.then((result: IWebhookResponseData) => {
-					if (result.workflowData) triggered.push(result.workflowData[0].map((item) => item.json));
-					if (!res.writableEnded) res.end();
-				})
-				.catch((error: Error) => {
-					res.statusCode = 500;
-					res.end(error.message);
-				});
-		});
-	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+const server = webhookServer(() => new WechatShopPushTrigger(), {
+	parameters: () => parameters,
+	credentials: () => credentials,
+	staticData: () => staticData,
+	onRun: (outputs) => triggered.push(outputs[0]),
 });
-afterAll(async () => await new Promise<void>((resolve) => server.close(() => resolve())));
 beforeEach(() => {
 	parameters = { events: [], options: {} };
 	triggered.length = 0;
@@ -86,17 +34,17 @@ function signedPost(message: string, overrides: { timestamp?: string; encrypt?: 
 	const encrypt = overrides.encrypt ?? encryptPushMessage(message, AES_KEY, APP_ID);
 	const signature = overrides.msgSignature ?? msgSignature(TOKEN, timestamp, nonce, encrypt);
 	const qs = new URLSearchParams({ timestamp, nonce, encrypt_type: 'aes', msg_signature: signature, signature: urlSignature(TOKEN, timestamp, nonce) });
-	return fetch(`${baseUrl}/webhook?${qs}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ToUserName: 'gh_1', Encrypt: encrypt }) });
+	return fetch(`${server.url()}?${qs}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ToUserName: 'gh_1', Encrypt: encrypt }) });
 }
 
 describe('WeChat Shop Push Trigger over HTTP', () => {
 	it('answers the GET verification with echostr, and 401 for a wrong signature', async () => {
 		const timestamp = nowSeconds();
 		const ok = new URLSearchParams({ timestamp, nonce: 'n', echostr: '1234567890', signature: urlSignature(TOKEN, timestamp, 'n') });
-		const good = await fetch(`${baseUrl}/webhook?${ok}`);
+		const good = await fetch(`${server.url()}?${ok}`);
 		expect([good.status, await good.text()]).toEqual([200, '1234567890']);
 		ok.set('signature', '0'.repeat(40));
-		const bad = await fetch(`${baseUrl}/webhook?${ok}`);
+		const bad = await fetch(`${server.url()}?${ok}`);
 		expect(bad.status).toBe(401);
 		expect(triggered).toEqual([]);
 	});
@@ -142,7 +90,7 @@ describe('WeChat Shop Push Trigger over HTTP', () => {
 
 	it('records the push URL on create and forgets it on delete (the console holds the registration)', async () => {
 		const hooks = new WechatShopPushTrigger().webhookMethods.default;
-		const ctx = webhookContext(Object.assign(new http.IncomingMessage(null as never), { rawBody: Buffer.alloc(0) }), {} as ServerResponse) as never;
+		const ctx = server.hookContext();
 		expect(await hooks.checkExists.call(ctx)).toBe(false);
 		expect(await hooks.create.call(ctx)).toBe(true);
 		expect(await hooks.checkExists.call(ctx)).toBe(true);

@@ -1,14 +1,11 @@
-// The webhook trigger behind a real HTTP server: each request is handed to webhook() through a context
-// built from that request, the way n8n's webhook server does, and the answer goes back over the wire.
-import http, { type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+// The webhook trigger behind a real HTTP server (tests/helpers/webhookServer), and its webhook registration.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import nock from 'nock';
-import type { IDataObject, IHookFunctions, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 import { wooWebhookSignature } from '../../../lib/channels/woocommerce/sign';
 import { WooCommerceTrigger } from '../../../nodes/WooCommerce/WooCommerceTrigger.node';
-import { fetchHttpRequest } from '../../helpers/n8n';
+import { webhookServer } from '../../helpers/webhookServer';
 
 const SECRET = 'hush';
 const ADMIN = 'http://woo-admin.test';
@@ -16,81 +13,32 @@ const API = '/wp-json/wc/v3';
 let credentials: IDataObject = {};
 const orderBody = readFileSync(path.resolve(__dirname, '../../fixtures/channels/woocommerce/order-processing.json'), 'utf8').trim();
 
-let server: http.Server;
-let baseUrl: string;
 let parameters: IDataObject = {};
 const triggered: IDataObject[][] = [];
 let staticData: IDataObject = {};
 /** Hands the request over without its raw bytes, as n8n may for form posts. */
 let dropRawBody = false;
 
-const logger = { warn: () => {}, info: () => {}, debug: () => {}, error: () => {} };
+const server = webhookServer(() => new WooCommerceTrigger(), {
+	parameters: () => parameters,
+	credentials: () => credentials,
+	staticData: () => staticData,
+	body: (req) => {
+		const text = req.rawBody.toString('utf8');
+		const parsed = String(req.headers['content-type']).includes('form') ? Object.fromEntries(new URLSearchParams(text)) : text ? JSON.parse(text) : {};
+		if (dropRawBody) (req as { rawBody?: Buffer }).rawBody = undefined;
+		return parsed;
+	},
+	onRun: (outputs) => triggered.push(outputs[0]),
+});
+const { hookContext } = server;
 
-function webhookContext(req: IncomingMessage & { rawBody: Buffer }, res: ServerResponse): IWebhookFunctions {
-	const response = {
-		status(code: number) {
-			res.statusCode = code;
-			return response;
-		},
-		send(body: string) {
-			res.end(body);
-			return response;
-		},
-	};
-	const text = req.rawBody.toString('utf8');
-	const parsed = String(req.headers['content-type']).includes('form') ? Object.fromEntries(new URLSearchParams(text)) : text ? JSON.parse(text) : {};
-	if (dropRawBody) (req as { rawBody?: Buffer }).rawBody = undefined;
-	return {
-		getRequestObject: () => req,
-		getHeaderData: () => req.headers,
-		getBodyData: () => parsed,
-		getResponseObject: () => response,
-		getNodeParameter: (name: string, fallback?: unknown) => parameters[name] ?? fallback,
-		getCredentials: async () => credentials,
-		getWorkflowStaticData: () => staticData,
-		logger,
-		helpers: { returnJsonArray: (data: IDataObject[]) => data.map((json) => ({ json })) },
-	} as unknown as IWebhookFunctions;
-}
-
-function hookContext(): IHookFunctions {
-	return {
-		getNodeWebhookUrl: () => `${baseUrl}/webhook`,
-		getNodeParameter: (name: string, fallback?: unknown) => parameters[name] ?? fallback,
-		getCredentials: async () => credentials,
-		getWorkflowStaticData: () => staticData,
-		logger,
-		helpers: { httpRequest: fetchHttpRequest },
-	} as unknown as IHookFunctions;
-}
-
-beforeAll(async () => {
-	const node = new WooCommerceTrigger();
-	server = http.createServer((req, res) => {
-		const chunks: Buffer[] = [];
-		req.on('data', (chunk: Buffer) => chunks.push(chunk));
-		req.on('end', () => {
-			const withBody = Object.assign(req, { rawBody: Buffer.concat(chunks) });
-			node.webhook
-				.call(webhookContext(withBody, res))
-				.then((result: IWebhookResponseData) => {
-					if (result.workflowData) triggered.push(result.workflowData[0].map((item) => item.json));
-					if (!res.writableEnded) res.end(typeof result.webhookResponse === 'string' ? result.webhookResponse : '');
-				})
-				.catch((error: Error) => {
-					res.statusCode = 500;
-					res.end(error.message);
-				});
-		});
-	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+beforeAll(() => {
 	nock.disableNetConnect();
 	nock.enableNetConnect('127.0.0.1');
 });
-afterAll(async () => {
+afterAll(() => {
 	nock.enableNetConnect();
-	await new Promise<void>((resolve) => server.close(() => resolve()));
 });
 beforeEach(() => {
 	credentials = { environment: 'custom', customUrl: ADMIN, siteUrl: 'https://shop.example.com', consumerKey: 'ck_t', consumerSecret: 'cs_t', webhookSecret: SECRET };
@@ -106,7 +54,7 @@ afterEach(() => {
 });
 
 async function deliver(body: string, headers: Record<string, string>, contentType = 'application/json') {
-	const res = await fetch(`${baseUrl}/webhook`, {
+	const res = await fetch(server.url(), {
 		method: 'POST',
 		headers: { 'content-type': contentType, 'x-wc-webhook-topic': 'order.created', 'x-wc-webhook-source': 'https://shop.example.com/', 'x-wc-webhook-id': '31', 'x-wc-webhook-delivery-id': 'd-1', ...headers },
 		body,
@@ -187,7 +135,7 @@ describe('WooCommerce Trigger webhook registration', () => {
 	const hook = (id: number, topic: string, url: string, status = 'active') => ({ id, topic, delivery_url: url, status });
 
 	it('checkExists finds its active webhooks and stores their ids; false when one topic is missing', async () => {
-		const url = `${baseUrl}/webhook`;
+		const url = server.url();
 		admin()
 			.get(`${API}/webhooks`)
 			.query(true)
@@ -203,7 +151,7 @@ describe('WooCommerce Trigger webhook registration', () => {
 
 	it('without any known secret, checkExists says no and create makes new webhooks with a secret of its own', async () => {
 		delete credentials.webhookSecret;
-		const url = `${baseUrl}/webhook`;
+		const url = server.url();
 		const secrets: string[] = [];
 		admin()
 			.get(`${API}/webhooks`)
@@ -223,7 +171,7 @@ describe('WooCommerce Trigger webhook registration', () => {
 	});
 
 	it('create reuses a webhook signed with the credential secret, and delete removes them by the stored ids (404 tolerated)', async () => {
-		const url = `${baseUrl}/webhook`;
+		const url = server.url();
 		admin()
 			.get(`${API}/webhooks`)
 			.query(true)
