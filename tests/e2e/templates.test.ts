@@ -410,13 +410,13 @@ describe('shipped templates inside n8n against the sandbox (live clock)', () => 
 		expect(alert).toContain(`快递异常 Parcel ${status}`);
 	}, STEP_TIMEOUT_MS);
 
-	it('webhook-new-order, published, stores signed Shopify and WooCommerce order webhooks and reserves their stock; a forged delivery triggers nothing', async () => {
+	it('webhook-new-order, published, stores signed Shopify and WooCommerce order webhooks, reserves their stock and releases it on cancellation; a forged delivery triggers nothing', async () => {
 		await serve();
 		const webhooks = [
-			{ channel: 'shopify', fire: '/shopify/webhooks', topic: 'orders/create', shopField: 'shop' },
-			{ channel: 'woocommerce', fire: '/woocommerce/webhooks', topic: 'order.created', shopField: 'site' },
+			{ channel: 'shopify', fire: '/shopify/webhooks', topic: 'orders/create', cancelTopic: 'orders/cancelled', shopField: 'shop' },
+			{ channel: 'woocommerce', fire: '/woocommerce/webhooks', topic: 'order.created', cancelTopic: 'order.updated', shopField: 'site' },
 		] as const;
-		for (const { channel, fire, topic, shopField } of webhooks) {
+		for (const { channel, fire, topic, cancelTopic, shopField } of webhooks) {
 			const shopId = SANDBOX_SHOPS[channel];
 			const { orders } = await adminPost<{ orders: UnifiedOrder[] }>(sandbox!, '/orders', { channel, shopId, status: 'paid', count: 2 });
 			const [order, forgedOrder] = orders;
@@ -450,6 +450,19 @@ describe('shipped templates inside n8n against the sandbox (live clock)', () => 
 			for (const entry of reserved) got.set(entry.masterSku, (got.get(entry.masterSku) ?? 0) + entry.deltaReserved);
 			expect([channel, Object.fromEntries(got)]).toEqual([channel, Object.fromEntries(expected)]);
 			expect([channel, 'forged', await store!.getOrder(forgedOrder.id)]).toEqual([channel, 'forged', undefined]);
+
+			// The buyer cancels: the cancellation webhook releases what was reserved.
+			await adminPost(sandbox!, `/orders/${encodeURIComponent(order.id)}/status`, { status: 'cancelled' });
+			const cancelled = await adminPost<{ delivered: Array<{ status: number }> }>(sandbox!, fire, { topic: cancelTopic, orderId: order.channelOrderId, [shopField]: shopId });
+			expect([channel, 'cancelled', cancelled.delivered.map((d) => d.status)]).toEqual([channel, 'cancelled', [200]]);
+			let released: typeof reserved = [];
+			for (let waited = 0; waited < 60_000 && released.length < reserved.length; waited += 500) {
+				await new Promise((resolve) => setTimeout(resolve, 500));
+				released = (await store!.ledger({ orderId: order.id })).filter((entry) => entry.kind === 'release');
+			}
+			expect([channel, (await store!.getOrder(order.id))?.status]).toEqual([channel, 'cancelled']);
+			const releasedUnits = released.reduce((sum, entry) => sum - entry.deltaReserved, 0);
+			expect([channel, releasedUnits]).toEqual([channel, reserved.reduce((sum, entry) => sum + entry.deltaReserved, 0)]);
 		}
 	}, STEP_TIMEOUT_MS);
 });
