@@ -57,6 +57,29 @@ export function fakeExecuteContext(options: FakeContextOptions = {}): IExecuteFu
 	return context as unknown as IExecuteFunctions;
 }
 
+/** An action node's execute() run on a fake context: a function parameter value is called with the item index. */
+export function actionRunner(
+	createNode: () => { execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> },
+	credentials: Record<string, IDataObject>,
+) {
+	return async (parameters: Record<string, unknown>, options: { items?: IDataObject[]; continueOnFail?: boolean } = {}) => {
+		const context = fakeExecuteContext({
+			parameters: (name, i) => {
+				const value = parameters[name];
+				return typeof value === 'function' ? (value as (i: number) => unknown)(i) : value;
+			},
+			items: options.items,
+			continueOnFail: options.continueOnFail,
+			credentials,
+			httpRequest: fetchHttpRequest,
+		});
+		return await createNode().execute.call(context);
+	};
+}
+
+/** The json of each item of one output. */
+export const itemsJson = (items: INodeExecutionData[]) => items.map((item) => item.json);
+
 /**
  * What n8n's httpRequest does with the options our HttpClient adapter passes (raw body, full response,
  * no throw on HTTP errors), over fetch, so nock intercepts it.

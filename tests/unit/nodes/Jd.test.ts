@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import nock from 'nock';
-import { NodeApiError, type IDataObject, type INodeExecutionData } from 'n8n-workflow';
+import { NodeApiError, type IDataObject } from 'n8n-workflow';
 import { Jd } from '../../../nodes/Jd/Jd.node';
-import { fakeExecuteContext, fetchHttpRequest } from '../../helpers/n8n';
+import { actionRunner, itemsJson } from '../../helpers/n8n';
 import { fakeJos, josError, josOk, testCredentials, type FakeJos } from '../channels/jd/fakeJos';
 
 const fixtureText = (name: string) => readFileSync(path.resolve(__dirname, '../../fixtures/channels/jd', name), 'utf8');
@@ -27,21 +27,8 @@ afterEach(() => {
 });
 afterAll(() => nock.enableNetConnect());
 
-async function run(parameters: Record<string, unknown>, options: { items?: IDataObject[]; continueOnFail?: boolean } = {}) {
-	const context = fakeExecuteContext({
-		parameters: (name, i) => {
-			const value = parameters[name];
-			return typeof value === 'function' ? (value as (i: number) => unknown)(i) : value;
-		},
-		items: options.items,
-		continueOnFail: options.continueOnFail,
-		credentials,
-		httpRequest: fetchHttpRequest,
-	});
-	return await new Jd().execute.call(context);
-}
-
-const json = (items: INodeExecutionData[]) => items.map((item) => item.json);
+const run = actionRunner(() => new Jd(), credentials);
+const json = itemsJson;
 
 describe('JD node description', () => {
 	const { description } = new Jd();

@@ -1,7 +1,7 @@
 import nock from 'nock';
-import { NodeApiError, type IDataObject, type INodeExecutionData } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 import { Pinduoduo } from '../../../nodes/Pinduoduo/Pinduoduo.node';
-import { fakeExecuteContext, fetchHttpRequest } from '../../helpers/n8n';
+import { actionRunner, itemsJson } from '../../helpers/n8n';
 import { fakePdd, pddError, pddOk, testCredentials, type FakePdd } from '../channels/pinduoduo/fakePdd';
 import { sampleOrder } from '../channels/pinduoduo/sampleOrder';
 
@@ -24,21 +24,8 @@ afterEach(() => {
 });
 afterAll(() => nock.enableNetConnect());
 
-async function run(parameters: Record<string, unknown>, options: { items?: IDataObject[]; continueOnFail?: boolean } = {}) {
-	const context = fakeExecuteContext({
-		parameters: (name, i) => {
-			const value = parameters[name];
-			return typeof value === 'function' ? (value as (i: number) => unknown)(i) : value;
-		},
-		items: options.items,
-		continueOnFail: options.continueOnFail,
-		credentials,
-		httpRequest: fetchHttpRequest,
-	});
-	return await new Pinduoduo().execute.call(context);
-}
-
-const json = (items: INodeExecutionData[]) => items.map((item) => item.json);
+const run = actionRunner(() => new Pinduoduo(), credentials);
+const json = itemsJson;
 const SN = '231126-560123456789012';
 
 describe('Pinduoduo node description', () => {

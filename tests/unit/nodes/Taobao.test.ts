@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import nock from 'nock';
-import { NodeApiError, type IDataObject, type INodeExecutionData } from 'n8n-workflow';
+import { NodeApiError, type IDataObject } from 'n8n-workflow';
 import { Taobao } from '../../../nodes/Taobao/Taobao.node';
-import { fakeExecuteContext, fetchHttpRequest } from '../../helpers/n8n';
+import { actionRunner, itemsJson } from '../../helpers/n8n';
 import { fakeTop, testCredentials, topError, topOk, type FakeTop } from '../channels/taobao/fakeTop';
 
 const fixtureText = (name: string) => readFileSync(path.resolve(__dirname, '../../fixtures/channels/taobao', name), 'utf8');
@@ -29,21 +29,8 @@ afterEach(() => {
 });
 afterAll(() => nock.enableNetConnect());
 
-async function run(parameters: Record<string, unknown>, options: { items?: IDataObject[]; continueOnFail?: boolean } = {}) {
-	const context = fakeExecuteContext({
-		parameters: (name, i) => {
-			const value = parameters[name];
-			return typeof value === 'function' ? (value as (i: number) => unknown)(i) : value;
-		},
-		items: options.items,
-		continueOnFail: options.continueOnFail,
-		credentials,
-		httpRequest: fetchHttpRequest,
-	});
-	return await new Taobao().execute.call(context);
-}
-
-const json = (items: INodeExecutionData[]) => items.map((item) => item.json);
+const run = actionRunner(() => new Taobao(), credentials);
+const json = itemsJson;
 
 describe('Taobao node description', () => {
 	const { description } = new Taobao();
