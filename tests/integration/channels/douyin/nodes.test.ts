@@ -1,7 +1,7 @@
 // The Douyin nodes end to end against the in-process emulator: the trigger picks up orders placed after
 // activation once, a quiet poll costs one call, the action node ships, writes a remark and sets stock, what
 // the emulator recorded is what the nodes sent, and Order Normalize turns a raw list reply into orders.
-import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 import { validateOrder } from '../../../../lib/model';
 import { Douyin } from '../../../../nodes/Douyin/Douyin.node';
 import { DouyinTrigger } from '../../../../nodes/Douyin/DouyinTrigger.node';
@@ -9,22 +9,16 @@ import { OrderNormalize } from '../../../../nodes/OrderNormalize/OrderNormalize.
 import { douyinProvider } from '../../../../sandbox/providers/douyin';
 import { DOUYIN_DEFAULTS } from '../../../../sandbox/providers/douyin/models';
 import { startSandbox, type Sandbox } from '../../../../sandbox/server';
-import { fakeExecuteContext, fakePollContext, fetchHttpRequest } from '../../../helpers/n8n';
+import { fakeExecuteContext } from '../../../helpers/n8n';
+import { emulatorNodes } from '../nodeKit';
 import { admin } from './douyinSandbox';
 
 let sandbox: Sandbox;
-let calls: string[] = [];
 
 beforeAll(async () => {
 	sandbox = await startSandbox({ orders: 200, seed: 'douyin-nodes', factories: [douyinProvider] });
 });
 afterAll(() => sandbox.close());
-beforeEach(() => {
-	// Douyin refuses timestamps far from its clock, so the nodes read the emulator's clock.
-	jest.spyOn(Date, 'now').mockImplementation(() => sandbox.world.clock.now());
-	calls = [];
-});
-afterEach(() => jest.restoreAllMocks());
 
 const credentials = () => ({
 	douyinApi: {
@@ -37,22 +31,13 @@ const credentials = () => ({
 	},
 });
 
-async function countedRequest(options: IDataObject) {
-	calls.push(String((options.qs as IDataObject).method));
-	return await fetchHttpRequest(options);
-}
-
-function trigger(staticData: IDataObject, event: string) {
-	const context = fakePollContext({ parameters: { event, output: 'normalized', options: {} }, credentials: credentials(), staticData, httpRequest: countedRequest });
-	return () => new DouyinTrigger().poll.call(context);
-}
-
-async function node(parameters: Record<string, unknown>): Promise<INodeExecutionData[][]> {
-	const context = fakeExecuteContext({ parameters, credentials: credentials(), httpRequest: countedRequest });
-	return await new Douyin().execute.call(context);
-}
-
-const advance = (ms: number) => admin(sandbox, 'POST', '/clock', { advanceMs: ms });
+const { calls, trigger, node, advance } = emulatorNodes({
+	sandbox: () => sandbox,
+	credentials,
+	methodOf: (request) => String((request.qs as IDataObject).method),
+	action: () => new Douyin(),
+	trigger: () => new DouyinTrigger(),
+});
 
 test('trigger, ship, remark and stock against the emulator', async () => {
 	const newOrders: IDataObject = {};
@@ -68,7 +53,7 @@ test('trigger, ship, remark and stock against the emulator', async () => {
 	const ids = created.orders.map((o: IDataObject) => o.channelOrderId).sort();
 	await advance(60_000);
 
-	calls = [];
+	calls.length = 0;
 	const [fresh] = (await pollNew()) ?? [[]];
 	expect(fresh.map((i) => i.json.channelOrderId).sort()).toEqual(ids);
 	for (const item of fresh) expect(validateOrder(item.json)).toEqual([]);
@@ -77,7 +62,7 @@ test('trigger, ship, remark and stock against the emulator', async () => {
 	expect(calls).toEqual(['order.searchList']);
 	expect(((await pollChanges()) ?? [[]])[0]).toHaveLength(3);
 
-	calls = [];
+	calls.length = 0;
 	await advance(60_000);
 	expect(await pollNew()).toBeNull();
 	expect(calls).toEqual(['order.searchList']);

@@ -1,30 +1,23 @@
 // The Pinduoduo nodes end to end against the in-process emulator: the trigger picks up orders confirmed
 // after activation once, a quiet poll costs one call, the action node ships and sets stock, and what the
 // emulator recorded is what the nodes sent.
-import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 import { validateOrder } from '../../../../lib/model';
 import { Pinduoduo } from '../../../../nodes/Pinduoduo/Pinduoduo.node';
 import { PinduoduoTrigger } from '../../../../nodes/Pinduoduo/PinduoduoTrigger.node';
 import { pinduoduoProvider } from '../../../../sandbox/providers/pinduoduo';
 import { PDD_DEFAULTS } from '../../../../sandbox/providers/pinduoduo/models';
 import { startSandbox, type Sandbox } from '../../../../sandbox/server';
-import { fakeExecuteContext, fakePollContext, fetchHttpRequest } from '../../../helpers/n8n';
+import { emulatorNodes } from '../nodeKit';
 import { admin } from './pddSandbox';
 
 const SHOP = PDD_DEFAULTS.shops[0];
 let sandbox: Sandbox;
-let calls: string[] = [];
 
 beforeAll(async () => {
 	sandbox = await startSandbox({ orders: 200, seed: 'pdd-nodes', factories: [pinduoduoProvider] });
 });
 afterAll(() => sandbox.close());
-beforeEach(() => {
-	// The gateway refuses timestamps 10 minutes off its clock, so the nodes read the emulator's clock.
-	jest.spyOn(Date, 'now').mockImplementation(() => sandbox.world.clock.now());
-	calls = [];
-});
-afterEach(() => jest.restoreAllMocks());
 
 const credentials = () => ({
 	pinduoduoApi: {
@@ -37,22 +30,13 @@ const credentials = () => ({
 	},
 });
 
-async function countedRequest(options: IDataObject) {
-	calls.push(new URLSearchParams(String(options.body)).get('type') ?? '?');
-	return await fetchHttpRequest(options);
-}
-
-function trigger(staticData: IDataObject, event: string) {
-	const context = fakePollContext({ parameters: { event, output: 'normalized', options: {} }, credentials: credentials(), staticData, httpRequest: countedRequest });
-	return () => new PinduoduoTrigger().poll.call(context);
-}
-
-async function node(parameters: Record<string, unknown>): Promise<INodeExecutionData[][]> {
-	const context = fakeExecuteContext({ parameters, credentials: credentials(), httpRequest: countedRequest });
-	return await new Pinduoduo().execute.call(context);
-}
-
-const advance = (ms: number) => admin(sandbox, 'POST', '/clock', { advanceMs: ms });
+const { calls, trigger, node, advance } = emulatorNodes({
+	sandbox: () => sandbox,
+	credentials,
+	methodOf: (request) => new URLSearchParams(String(request.body)).get('type') ?? '?',
+	action: () => new Pinduoduo(),
+	trigger: () => new PinduoduoTrigger(),
+});
 
 test('trigger, ship and stock against the emulator', async () => {
 	const newOrders: IDataObject = {};
@@ -74,7 +58,7 @@ test('trigger, ship and stock against the emulator', async () => {
 	expect(fresh[0].json).toMatchObject({ channel: 'pinduoduo', shopId: SHOP.shopId, status: 'paid', receiver: { masked: true } });
 	expect(((await pollChanges()) ?? [[]])[0].map((i) => i.json.channelOrderId)).toEqual(expect.arrayContaining(sns));
 
-	calls = [];
+	calls.length = 0;
 	await advance(60_000);
 	expect(await pollNew()).toBeNull();
 	expect(calls).toEqual(['pdd.order.number.list.increment.get']);

@@ -1,29 +1,22 @@
 // The Xiaohongshu nodes end to end against the in-process emulator: the trigger picks up orders placed after
 // activation once, a quiet poll costs one call, the action node ships and sets stock, and what the emulator
 // recorded is what the nodes sent.
-import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 import { validateOrder } from '../../../../lib/model';
 import { Xiaohongshu } from '../../../../nodes/Xiaohongshu/Xiaohongshu.node';
 import { XiaohongshuTrigger } from '../../../../nodes/Xiaohongshu/XiaohongshuTrigger.node';
 import { xhsProvider } from '../../../../sandbox/providers/xhs';
 import { XHS_DEFAULTS, XHS_GATEWAY_PATH } from '../../../../sandbox/providers/xhs/models';
 import { startSandbox, type Sandbox } from '../../../../sandbox/server';
-import { fakeExecuteContext, fakePollContext, fetchHttpRequest } from '../../../helpers/n8n';
+import { emulatorNodes } from '../nodeKit';
 import { admin } from './xhsSandbox';
 
 let sandbox: Sandbox;
-let calls: string[] = [];
 
 beforeAll(async () => {
 	sandbox = await startSandbox({ orders: 200, seed: 'xhs-nodes', factories: [xhsProvider] });
 });
 afterAll(() => sandbox.close());
-beforeEach(() => {
-	// XHS refuses timestamps far from its clock, so the nodes read the emulator's clock.
-	jest.spyOn(Date, 'now').mockImplementation(() => sandbox.world.clock.now());
-	calls = [];
-});
-afterEach(() => jest.restoreAllMocks());
 
 const credentials = () => ({
 	xiaohongshuApi: {
@@ -36,22 +29,13 @@ const credentials = () => ({
 	},
 });
 
-async function countedRequest(options: IDataObject) {
-	calls.push(String(JSON.parse(String(options.body)).method));
-	return await fetchHttpRequest(options);
-}
-
-function trigger(staticData: IDataObject, event: string) {
-	const context = fakePollContext({ parameters: { event, output: 'normalized', options: {} }, credentials: credentials(), staticData, httpRequest: countedRequest });
-	return () => new XiaohongshuTrigger().poll.call(context);
-}
-
-async function node(parameters: Record<string, unknown>): Promise<INodeExecutionData[][]> {
-	const context = fakeExecuteContext({ parameters, credentials: credentials(), httpRequest: countedRequest });
-	return await new Xiaohongshu().execute.call(context);
-}
-
-const advance = (ms: number) => admin(sandbox, 'POST', '/clock', { advanceMs: ms });
+const { calls, trigger, node, advance } = emulatorNodes({
+	sandbox: () => sandbox,
+	credentials,
+	methodOf: (request) => String(JSON.parse(String(request.body)).method),
+	action: () => new Xiaohongshu(),
+	trigger: () => new XiaohongshuTrigger(),
+});
 
 test('trigger, ship and stock against the emulator', async () => {
 	const newOrders: IDataObject = {};
@@ -73,7 +57,7 @@ test('trigger, ship and stock against the emulator', async () => {
 	expect(fresh[0].json).toMatchObject({ channel: 'xiaohongshu', shopId: XHS_DEFAULTS.shop.shopId, status: 'paid', receiver: { masked: true } });
 	expect(((await pollChanges()) ?? [[]])[0]).toHaveLength(3);
 
-	calls = [];
+	calls.length = 0;
 	await advance(60_000);
 	expect(await pollNew()).toBeNull();
 	expect(calls).toEqual(['order.getOrderList']);
