@@ -1,11 +1,8 @@
 // Stock Sync in Execute mode against the eight in-process channel emulators: every planned push lands in its
 // emulator's recorded stock writes with the planned quantity, WooCommerce and Douyin listings go through
 // their batch methods (fewer calls than listings), and a second run pushes nothing.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
-import { cachedStore, closeStores, storeConfigFromCredential } from '../../../nodes/shared/store';
+import { cachedStore, storeConfigFromCredential } from '../../../nodes/shared/store';
 import { StockSync } from '../../../nodes/StockSync/StockSync.node';
 import { douyinProvider } from '../../../sandbox/providers/douyin';
 import { DOUYIN_DEFAULTS } from '../../../sandbox/providers/douyin/models';
@@ -24,10 +21,11 @@ import { woocommerceProvider } from '../../../sandbox/providers/woocommerce';
 import { WOO_SITES } from '../../../sandbox/providers/woocommerce/models';
 import { xhsProvider } from '../../../sandbox/providers/xhs';
 import { XHS_DEFAULTS, XHS_GATEWAY_PATH } from '../../../sandbox/providers/xhs/models';
-import { startSandbox, type Sandbox } from '../../../sandbox/server';
+import type { Sandbox } from '../../../sandbox/server';
 import type { CatalogItem } from '../../../sandbox/truth/catalog';
 import { fakeExecuteContext, fetchHttpRequest } from '../../helpers/n8n';
 import { admin } from '../channels/taobao/taobaoSandbox';
+import { sandboxWithStore } from './storeSandbox';
 
 const TAOBAO = TAOBAO_DEFAULTS.shops[0];
 const JD = JD_DEFAULTS.shops[0];
@@ -48,27 +46,19 @@ const EMULATED: Record<string, { provider: string; shopId: string }> = {
 };
 
 let sandbox: Sandbox;
-let dir: string;
 const calls: string[] = [];
-
-beforeAll(async () => {
-	sandbox = await startSandbox({
+const { orderStoreApi } = sandboxWithStore(
+	{
 		orders: 20,
 		seed: 'stock-sync-all',
 		factories: [taobaoProvider, jdProvider, wechatProvider, xhsProvider, douyinProvider, pinduoduoProvider, shopifyProvider, woocommerceProvider],
-	});
-	dir = mkdtempSync(join(tmpdir(), 'uo-sync-all-'));
-});
-afterAll(async () => {
-	await closeStores();
-	rmSync(dir, { recursive: true, force: true });
-	await sandbox.close();
-});
-beforeEach(() => jest.spyOn(Date, 'now').mockImplementation(() => sandbox.world.clock.now()));
-afterEach(() => jest.restoreAllMocks());
+	},
+	'uo-sync-all-',
+	(started) => (sandbox = started),
+);
 
 const credentials = () => ({
-	orderStoreApi: { backend: 'sqlite', filePath: join(dir, 'store.sqlite'), accessProfile: 'full' },
+	orderStoreApi: orderStoreApi(),
 	taobaoApi: {
 		environment: 'custom',
 		customUrl: `${sandbox.url}/taobao/router/rest`,

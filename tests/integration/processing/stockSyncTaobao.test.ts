@@ -1,36 +1,22 @@
 // Stock Sync in Execute mode against the in-process Taobao emulator: the changed listing lands in the
 // emulator's recorded stock updates, the ledger is acknowledged, and a second run pushes nothing.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { Taobao } from '../../../nodes/Taobao/Taobao.node';
-import { cachedStore, closeStores, storeConfigFromCredential } from '../../../nodes/shared/store';
+import { cachedStore, storeConfigFromCredential } from '../../../nodes/shared/store';
 import { StockSync } from '../../../nodes/StockSync/StockSync.node';
 import { taobaoProvider } from '../../../sandbox/providers/taobao';
 import { TAOBAO_DEFAULTS } from '../../../sandbox/providers/taobao/models';
-import { startSandbox, type Sandbox } from '../../../sandbox/server';
+import type { Sandbox } from '../../../sandbox/server';
 import { fakeExecuteContext, fetchHttpRequest } from '../../helpers/n8n';
 import { admin } from '../channels/taobao/taobaoSandbox';
+import { sandboxWithStore } from './storeSandbox';
 
 const SHOP = TAOBAO_DEFAULTS.shops[0];
 let sandbox: Sandbox;
-let dir: string;
-
-beforeAll(async () => {
-	sandbox = await startSandbox({ orders: 20, seed: 'stock-sync', factories: [taobaoProvider] });
-	dir = mkdtempSync(join(tmpdir(), 'uo-sync-'));
-});
-afterAll(async () => {
-	await closeStores();
-	rmSync(dir, { recursive: true, force: true });
-	await sandbox.close();
-});
-beforeEach(() => jest.spyOn(Date, 'now').mockImplementation(() => sandbox.world.clock.now()));
-afterEach(() => jest.restoreAllMocks());
+const { orderStoreApi } = sandboxWithStore({ orders: 20, seed: 'stock-sync', factories: [taobaoProvider] }, 'uo-sync-', (started) => (sandbox = started));
 
 const credentials = () => ({
-	orderStoreApi: { backend: 'sqlite', filePath: join(dir, 'store.sqlite'), accessProfile: 'full' },
+	orderStoreApi: orderStoreApi(),
 	taobaoApi: {
 		environment: 'custom',
 		customUrl: `${sandbox.url}/taobao/router/rest`,
