@@ -54,6 +54,22 @@ function oneByOne(send: (target: PushTarget) => Promise<unknown>): SendStock {
 	};
 }
 
+/** The row of a channel that sets stock one call per listing: its credential, its client and that call. */
+function perListing<C>(
+	credential: string,
+	connectClient: (ctx: IExecuteFunctions) => Promise<C>,
+	send: (client: C, target: PushTarget, options: PusherOptions) => Promise<unknown>,
+): StockPusher {
+	return {
+		credential,
+		calls: 'single',
+		async connect(ctx, options) {
+			const client = await connectClient(ctx);
+			return oneByOne((target) => send(client, target, options));
+		},
+	};
+}
+
 function needItem(channel: string, what: string, target: PushTarget): string {
 	if (!target.itemId) {
 		throw new Error(
@@ -95,46 +111,14 @@ export function wooTarget(target: PushTarget): WooStockUpdate {
 const wooKey = (u: { productId: string; variationId?: string }) => `${u.productId}\u0000${u.variationId ?? ''}`;
 
 export const STOCK_PUSHERS: Record<string, StockPusher> = {
-	taobao: {
-		credential: 'taobaoApi',
-		calls: 'single',
-		async connect(ctx) {
-			const client = await taobaoClient(ctx);
-			return oneByOne(async (target) => {
-				await client.updateStock({ itemId: needItem('Taobao', 'item', target), skuId: target.channelSkuId, quantity: target.quantity, mode: 'full' });
-			});
-		},
-	},
-	jd: {
-		credential: 'jdApi',
-		calls: 'single',
-		async connect(ctx) {
-			const client = await jdClient(ctx);
-			return oneByOne(async (target) => {
-				await client.updateStock({ skuId: target.channelSkuId, quantity: target.quantity, mode: 'full' });
-			});
-		},
-	},
-	wechat_shop: {
-		credential: 'wechatShopApi',
-		calls: 'single',
-		async connect(ctx) {
-			const client = await wechatShopClient(ctx);
-			return oneByOne(async (target) => {
-				await client.updateStock({ productId: needItem('WeChat shop', 'product', target), skuId: target.channelSkuId, quantity: target.quantity, mode: 'full' });
-			});
-		},
-	},
-	xiaohongshu: {
-		credential: 'xiaohongshuApi',
-		calls: 'single',
-		async connect(ctx) {
-			const client = await xhsClient(ctx);
-			return oneByOne(async (target) => {
-				await client.updateStock({ skuId: target.channelSkuId, quantity: target.quantity, mode: 'full' });
-			});
-		},
-	},
+	taobao: perListing('taobaoApi', taobaoClient, (client, target) =>
+		client.updateStock({ itemId: needItem('Taobao', 'item', target), skuId: target.channelSkuId, quantity: target.quantity, mode: 'full' }),
+	),
+	jd: perListing('jdApi', jdClient, (client, target) => client.updateStock({ skuId: target.channelSkuId, quantity: target.quantity, mode: 'full' })),
+	wechat_shop: perListing('wechatShopApi', wechatShopClient, (client, target) =>
+		client.updateStock({ productId: needItem('WeChat shop', 'product', target), skuId: target.channelSkuId, quantity: target.quantity, mode: 'full' }),
+	),
+	xiaohongshu: perListing('xiaohongshuApi', xhsClient, (client, target) => client.updateStock({ skuId: target.channelSkuId, quantity: target.quantity, mode: 'full' })),
 	douyin: {
 		credential: 'douyinApi',
 		calls: 'batch',
@@ -166,26 +150,12 @@ export const STOCK_PUSHERS: Record<string, StockPusher> = {
 			};
 		},
 	},
-	pinduoduo: {
-		credential: 'pinduoduoApi',
-		calls: 'single',
-		async connect(ctx) {
-			const client = await pinduoduoClient(ctx);
-			return oneByOne(async (target) => {
-				await client.updateStock({ itemId: needItem('Pinduoduo', 'goods', target), skuId: target.channelSkuId, quantity: target.quantity, mode: 'full' });
-			});
-		},
-	},
-	shopify: {
-		credential: 'shopifyUnifiedApi',
-		calls: 'single',
-		async connect(ctx, options) {
-			const client = await shopifyClient(ctx);
-			return oneByOne(async (target) => {
-				await client.setInventory({ ...shopifyTarget(target, options.shopifyLocationId), available: target.quantity });
-			});
-		},
-	},
+	pinduoduo: perListing('pinduoduoApi', pinduoduoClient, (client, target) =>
+		client.updateStock({ itemId: needItem('Pinduoduo', 'goods', target), skuId: target.channelSkuId, quantity: target.quantity, mode: 'full' }),
+	),
+	shopify: perListing('shopifyUnifiedApi', shopifyClient, (client, target, options) =>
+		client.setInventory({ ...shopifyTarget(target, options.shopifyLocationId), available: target.quantity }),
+	),
 	woocommerce: {
 		credential: 'wooCommerceUnifiedApi',
 		calls: 'batch',
