@@ -2,20 +2,15 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { OrderReservation, OrderStore } from '../../../../lib/store';
 import { storeActor, type StoreAccess } from '../../../shared/store';
-import { eachItem, errorJson, orderIdField, readOptions, requiredString, storeNodeError, stringParameter } from '../common';
+import { eachItem, errorJson, orderIdField, storeNodeError } from '../common';
+import { reservationOf, reserveOptionsField, reserveWarehouseField } from './reservation';
 
 /** Orders per transaction when the node is not told otherwise. */
 export const DEFAULT_ORDERS_PER_TRANSACTION = 100;
 
 const properties: INodeProperties[] = [
 	{ ...orderIdField, description: 'The order of this item; every input item is one order' },
-	{
-		displayName: 'Warehouse ID',
-		name: 'warehouseId',
-		type: 'string',
-		default: '',
-		description: 'Reserve in this warehouse only. Empty: the first active warehouse (by priority) that has enough stock for each line.',
-	},
+	reserveWarehouseField,
 	{
 		displayName: 'Orders per Transaction',
 		name: 'ordersPerTransaction',
@@ -24,29 +19,7 @@ const properties: INodeProperties[] = [
 		default: DEFAULT_ORDERS_PER_TRANSACTION,
 		description: 'How many orders are reserved together in one store transaction; earlier input items get the stock first',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [
-			{
-				displayName: "Only Warehouses Serving the Receiver's Province",
-				name: 'matchRegion',
-				type: 'boolean',
-				default: true,
-				description: "Whether to skip warehouses whose regions do not include the order's receiver province",
-			},
-			{
-				displayName: "Only Warehouses Selling on the Order's Channel",
-				name: 'matchChannel',
-				type: 'boolean',
-				default: true,
-				description: "Whether to skip warehouses whose stock is not offered on the order's channel",
-			},
-		],
-	},
+	reserveOptionsField,
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['inventory'], operation: ['reserveBatch'] } }, properties);
@@ -66,20 +39,8 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	const prepared: Prepared[] = [];
 	// Reading each order's lines happens outside the reserving transactions; failures follow Continue On Fail.
 	const [failures] = await eachItem(this, items, label, async (i, note) => {
-		const id = requiredString(this, 'orderId', 'Order ID', i);
-		note.orderId = id;
-		const order = await store.getOrder(id);
-		if (!order) throw new Error(`order ${id} is not in the store`);
-		const warehouseId = stringParameter(this, 'warehouseId', i);
-		const lines = (await store.reservationLinesFor(id)).map((line) => (warehouseId ? { ...line, warehouseId } : line));
-		if (!lines.length) {
-			throw new Error(`order ${id} has no lines with a master SKU to reserve; map its SKUs first (SKU › Upsert Mappings)`);
-		}
-		const options = readOptions(this, i);
-		const request: OrderReservation = { orderId: id, lines };
-		if (options.matchRegion !== false && order.receiver?.province) request.region = order.receiver.province;
-		if (options.matchChannel !== false) request.channel = order.channel;
-		prepared.push({ itemIndex: i, request, unresolved: order.lines.filter((line) => !line.masterSku).map((line) => line.lineId) });
+		const { request, unresolved } = await reservationOf(this, store, i, note);
+		prepared.push({ itemIndex: i, request, unresolved });
 		return [];
 	});
 	const out: INodeExecutionData[] = [...failures];
