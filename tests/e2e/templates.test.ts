@@ -1,7 +1,8 @@
 // The shipped templates inside real n8n, against the sandbox on a live clock: pull all eight channels into a SQLite
-// store, run it again (nothing new), ship approved orders on every channel, take in refunds, the daily report and the
-// backup, then the published webhook templates (Kuaidi100 tracking pushes; Shopify and WooCommerce order webhooks);
-// compared with the sandbox's truth and what the sandbox recorded.
+// store, run it again (nothing new), ship approved orders on every channel, take in refunds, the daily report, the
+// backup and the stock sync to every channel, then the published webhook templates (Kuaidi100 tracking pushes;
+// Shopify and WooCommerce order webhooks, whose reservations reach the other channels' listings); compared with the
+// sandbox's truth and what the sandbox recorded.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { executeWorkflow, importCredentials, importWorkflows, publishWorkflow } from '../../scripts/n8n/cli';
@@ -16,6 +17,8 @@ import { PROVIDER_FACTORIES } from '../../sandbox/providers';
 import { dingtalkProvider } from '../../sandbox/providers/dingtalk';
 import { jdOrderState } from '../../sandbox/providers/jd/render';
 import { pddOrderStatus } from '../../sandbox/providers/pinduoduo/render';
+import { SHOPIFY_SHOPS } from '../../sandbox/providers/shopify/models';
+import { inventoryItemIdOf } from '../../sandbox/providers/shopify/render';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { bootInstance, SETUP_TIMEOUT_MS, shutdown, STEP_TIMEOUT_MS, timed } from './harness';
 
@@ -112,6 +115,62 @@ async function onHandOf(store: OrderStore): Promise<Map<string, number>> {
 
 async function reservedOf(store: OrderStore, sku: string): Promise<number> {
 	return (await store.availability({ masterSkus: [sku] }))[0]?.reserved ?? 0;
+}
+
+/** The emulator that records a channel's stock writes (GET /_admin/pushed?provider=…&kind=stock). */
+const STOCK_PROVIDERS: Record<(typeof CHANNELS)[number], string> = {
+	taobao: 'taobao',
+	jd: 'jd',
+	wechat_shop: 'wechat',
+	xiaohongshu: 'xhs',
+	douyin: 'douyin',
+	pinduoduo: 'pinduoduo',
+	shopify: 'shopify',
+	woocommerce: 'woocommerce',
+};
+/** The shipped templates' Stock Sync: 2 units of safety stock for every channel, no other shaping. */
+const TEMPLATE_SAFETY_STOCK = 2;
+const SANDBOX_SHOPIFY_LOCATION = SHOPIFY_SHOPS.find((shop) => shop.domain === SANDBOX_SHOPS.shopify)!.locationId;
+
+/** A channel listing mapped as docs/nodes/StockSync.md tells, and the emulator's id of the SKU it stocks. */
+interface SyncListing {
+	channel: (typeof CHANNELS)[number];
+	channelSkuId: string;
+	stocked: string;
+}
+
+/** The `index`-th SKU-bearing item of the sandbox shop's catalog, its first SKU, as a listing. */
+function catalogListing(sandbox: Sandbox, channel: (typeof CHANNELS)[number], index: number): SyncListing {
+	const items = sandbox.world.truth.catalog(channel, SANDBOX_SHOPS[channel]).filter((item) => item.skus.length > 0);
+	const item = items[index];
+	if (!item) throw new Error(`the sandbox ${channel} catalog has only ${items.length} items with SKUs`);
+	const skuId = item.skus[0].skuId;
+	const ids: Record<(typeof CHANNELS)[number], string> = {
+		taobao: `${item.itemId}:${skuId}`,
+		jd: skuId,
+		wechat_shop: `${item.itemId}:${skuId}`,
+		xiaohongshu: skuId,
+		douyin: `${item.itemId}:${skuId}`,
+		pinduoduo: `${item.itemId}:${skuId}`,
+		shopify: `${inventoryItemIdOf(skuId)}@${SANDBOX_SHOPIFY_LOCATION}`,
+		woocommerce: `${item.itemId}:${skuId}`,
+	};
+	return { channel, channelSkuId: ids[channel], stocked: skuId };
+}
+
+/** Stock writes the channel's emulator recorded for the sandbox shop, as `stockedId=quantity`, oldest first. */
+async function stockWrites(sandbox: Sandbox, channel: (typeof CHANNELS)[number]): Promise<string[]> {
+	const { writes } = await admin<{ writes: Array<{ shopId: string; data: { skuId?: string; itemId?: string; after: number } }> }>(
+		sandbox,
+		`/pushed?provider=${STOCK_PROVIDERS[channel]}&kind=stock`,
+	);
+	return writes.filter((w) => w.shopId === SANDBOX_SHOPS[channel]).map((w) => `${String(w.data.skuId ?? w.data.itemId)}=${w.data.after}`);
+}
+
+async function allStockWrites(sandbox: Sandbox): Promise<Record<string, string[]>> {
+	const out: Record<string, string[]> = {};
+	for (const channel of CHANNELS) out[channel] = await stockWrites(sandbox, channel);
+	return out;
 }
 
 const APPROVED = (decision: 'approved' | 'held') => ({ decision, ruleVersion: 'e2e', hits: [], auditedAt: new Date().toISOString() });
@@ -362,6 +421,33 @@ describe('shipped templates inside n8n against the sandbox (live clock)', () => 
 		expect(readdirSync(backups).length).toBe(1);
 	}, STEP_TIMEOUT_MS);
 
+	it('stock-sync pushes available stock minus safety stock to the mapped listings of every channel, and a second run pushes nothing', async () => {
+		// Two listings per channel, each mapped to its own master SKU with stock in the warehouse.
+		const listings = CHANNELS.flatMap((channel) => [0, 1].map((index) => catalogListing(sandbox!, channel, index)));
+		const master = (i: number) => `E2E-SYNC-${String(i).padStart(2, '0')}`;
+		const onHand = (i: number) => 20 + i;
+		await store!.upsertMasterSkus(listings.map((_, i) => ({ sku: master(i), title: master(i) })));
+		await store!.setOnHand(listings.map((_, i) => ({ warehouseId: 'hz', masterSku: master(i), onHand: onHand(i) })));
+		await store!.upsertMappings(listings.map((l, i) => ({ channel: l.channel, shopId: SANDBOX_SHOPS[l.channel], channelSkuId: l.channelSkuId, masterSku: master(i) })));
+		const before = await allStockWrites(sandbox!);
+
+		const { run } = await timed(instance!, 'stock-sync', () => executeWorkflow(instance!, templateId('stock-sync.json')));
+		expect(run.data.resultData.error).toBeUndefined();
+		const out = (nodeOutputs(run, 'Stock Sync')[0] ?? []).map((item) => item.json);
+		expect(out.filter((item) => item.status !== 'pushed')).toEqual([]);
+		expect(out).toHaveLength(listings.length);
+		const after = await allStockWrites(sandbox!);
+		for (const channel of CHANNELS) {
+			const want = listings.flatMap((l, i) => (l.channel === channel ? [`${l.stocked}=${onHand(i) - TEMPLATE_SAFETY_STOCK}`] : [])).sort();
+			expect({ channel, writes: after[channel].slice(before[channel].length).sort() }).toEqual({ channel, writes: want });
+		}
+
+		const { run: again } = await timed(instance!, 'stock-sync again', () => executeWorkflow(instance!, templateId('stock-sync.json')));
+		expect(again.data.resultData.error).toBeUndefined();
+		expect(nodeOutputs(again, 'Stock Sync')[0] ?? []).toEqual([]);
+		expect(await allStockWrites(sandbox!)).toEqual(after);
+	}, STEP_TIMEOUT_MS);
+
 	// The webhook templates, published before the n8n server starts (once, for the tests below).
 	async function serve(): Promise<void> {
 		if (serving) return;
@@ -410,12 +496,14 @@ describe('shipped templates inside n8n against the sandbox (live clock)', () => 
 		expect(alert).toContain(`快递异常 Parcel ${status}`);
 	}, STEP_TIMEOUT_MS);
 
-	it('webhook-new-order, published, stores signed Shopify and WooCommerce order webhooks, reserves their stock and releases it on cancellation; a forged delivery triggers nothing', async () => {
+	it('webhook-new-order, published, stores signed Shopify and WooCommerce order webhooks, reserves their stock and releases it on cancellation, syncing the other channels each time; a forged delivery triggers nothing', async () => {
 		await serve();
 		const webhooks = [
 			{ channel: 'shopify', fire: '/shopify/webhooks', topic: 'orders/create', cancelTopic: 'orders/cancelled', shopField: 'shop' },
 			{ channel: 'woocommerce', fire: '/woocommerce/webhooks', topic: 'order.created', cancelTopic: 'order.updated', shopField: 'site' },
 		] as const;
+		// Catalog items 0 and 1 of every shop are the stock-sync test's listings.
+		let nextListing = 2;
 		for (const { channel, fire, topic, cancelTopic, shopField } of webhooks) {
 			const shopId = SANDBOX_SHOPS[channel];
 			const { orders } = await adminPost<{ orders: UnifiedOrder[] }>(sandbox!, '/orders', { channel, shopId, status: 'paid', count: 2 });
@@ -425,6 +513,36 @@ describe('shipped templates inside n8n against the sandbox (live clock)', () => 
 			expect([channel, skus.length]).toEqual([channel, order.lines.length]);
 			await store!.upsertMasterSkus(skus.map((sku) => ({ sku, title: sku })));
 			await store!.setOnHand(skus.map((sku) => ({ warehouseId: 'hz', masterSku: sku, onHand: 1000 })));
+			// The seller also lists those SKUs on Taobao, JD and Pinduoduo (catalog items the stock-sync test left alone).
+			const listed = skus.flatMap((sku) => {
+				const index = nextListing++;
+				return (['taobao', 'jd', 'pinduoduo'] as const).map((other) => ({ sku, listing: catalogListing(sandbox!, other, index) }));
+			});
+			await store!.upsertMappings(listed.map(({ sku, listing }) => ({ channel: listing.channel, shopId: SANDBOX_SHOPS[listing.channel], channelSkuId: listing.channelSkuId, masterSku: sku })));
+			const ordered = new Map<string, number>();
+			for (const line of order.lines) ordered.set(line.merchantCode!, (ordered.get(line.merchantCode!) ?? 0) + line.quantity);
+			// Available before the order (other orders of the run may hold some of these SKUs already).
+			const availableBefore = new Map<string, number>();
+			for (const { sku, listing } of listed) {
+				const [level] = await store!.availability({ masterSkus: [sku], channel: listing.channel });
+				availableBefore.set(`${listing.channel}/${sku}`, level.available);
+			}
+			/** Waits until every listing's last stock write is what `quantity(available before, sku)` says; returns the last writes. */
+			const lastWrites = async (quantity: (available: number, sku: string) => number) => {
+				const want = listed.map(({ sku, listing }) => `${listing.channel}/${listing.stocked}=${quantity(availableBefore.get(`${listing.channel}/${sku}`)!, sku)}`).sort();
+				let got: string[] = [];
+				for (let waited = 0; waited < 60_000; waited += 500) {
+					got = [];
+					for (const { listing } of listed) {
+						const writes = (await stockWrites(sandbox!, listing.channel)).filter((w) => w.startsWith(`${listing.stocked}=`));
+						got.push(`${listing.channel}/${writes[writes.length - 1] ?? `${listing.stocked}=(none)`}`);
+					}
+					got.sort();
+					if (JSON.stringify(got) === JSON.stringify(want)) break;
+					await new Promise((resolve) => setTimeout(resolve, 500));
+				}
+				return { got, want };
+			};
 
 			// The triggers register their webhooks with the sandbox while n8n activates the workflow, just after it started.
 			let forged = { delivered: [] as Array<{ status: number }> };
@@ -450,6 +568,9 @@ describe('shipped templates inside n8n against the sandbox (live clock)', () => 
 			for (const entry of reserved) got.set(entry.masterSku, (got.get(entry.masterSku) ?? 0) + entry.deltaReserved);
 			expect([channel, Object.fromEntries(got)]).toEqual([channel, Object.fromEntries(expected)]);
 			expect([channel, 'forged', await store!.getOrder(forgedOrder.id)]).toEqual([channel, 'forged', undefined]);
+			// Stock Sync after the reservation: the other channels' listings of those SKUs show the lower quantity.
+			const lowered = await lastWrites((available, sku) => available - TEMPLATE_SAFETY_STOCK - ordered.get(sku)!);
+			expect([channel, 'reserved', lowered.got]).toEqual([channel, 'reserved', lowered.want]);
 
 			// The buyer cancels: the cancellation webhook releases what was reserved.
 			await adminPost(sandbox!, `/orders/${encodeURIComponent(order.id)}/status`, { status: 'cancelled' });
@@ -463,6 +584,9 @@ describe('shipped templates inside n8n against the sandbox (live clock)', () => 
 			expect([channel, (await store!.getOrder(order.id))?.status]).toEqual([channel, 'cancelled']);
 			const releasedUnits = released.reduce((sum, entry) => sum - entry.deltaReserved, 0);
 			expect([channel, releasedUnits]).toEqual([channel, reserved.reduce((sum, entry) => sum + entry.deltaReserved, 0)]);
+			// ...and Stock Sync after the release gives the listings their units back.
+			const restored = await lastWrites((available) => available - TEMPLATE_SAFETY_STOCK);
+			expect([channel, 'released', restored.got]).toEqual([channel, 'released', restored.want]);
 		}
 	}, STEP_TIMEOUT_MS);
 });
