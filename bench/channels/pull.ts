@@ -9,6 +9,7 @@ import { pageCount } from '../../lib/channels/core/paginate';
 import type { CallStats } from '../../lib/channels/core/formGateway';
 import { createDouyinClient } from '../../lib/channels/douyin/client';
 import { douyinCredentialsFrom } from '../../lib/channels/douyin/sign';
+import { createPinduoduoClient } from '../../lib/channels/pinduoduo/client';
 import { createJdClient } from '../../lib/channels/jd/client';
 import { createShopifyClient } from '../../lib/channels/shopify/client';
 import { shopifyCredentialsFrom } from '../../lib/channels/shopify/sign';
@@ -23,6 +24,9 @@ import { fetchHttpClient, type HttpClient } from '../../lib/http';
 import { isoFromMillis } from '../../lib/model';
 import type { RetryDeps } from '../../lib/retry';
 import { douyinProvider } from '../../sandbox/providers/douyin';
+import { pinduoduoProvider } from '../../sandbox/providers/pinduoduo';
+import { PDD_DEFAULTS } from '../../sandbox/providers/pinduoduo/models';
+import { pddOrderStatus } from '../../sandbox/providers/pinduoduo/render';
 import { DOUYIN_DEFAULTS } from '../../sandbox/providers/douyin/models';
 import { jdProvider } from '../../sandbox/providers/jd';
 import { JD_DEFAULTS } from '../../sandbox/providers/jd/models';
@@ -207,6 +211,31 @@ const CHANNELS: ChannelBench[] = [
 		],
 	},
 	{
+		channel: 'pinduoduo',
+		rule: 'pdd.order.list.get pages of 100 by confirm time in windows of at most 24 hours, per shop (Pinduoduo lists paid orders only)',
+		shops: (sandbox) =>
+			PDD_DEFAULTS.shops.map((shop) => ({
+				shopId: shop.shopId,
+				visible: sandbox.world.truth
+					.visibleSnapshots('pinduoduo', shop.shopId)
+					.filter((snap) => pddOrderStatus(snap) !== undefined)
+					.map((snap) => snap.order.channelOrderId),
+				minimum: listPages(100),
+				async pull(http, clock, window) {
+					const credentials = {
+						clientId: PDD_DEFAULTS.app.appKey,
+						clientSecret: PDD_DEFAULTS.app.secret,
+						accessToken: shop.token,
+						shopId: shop.shopId,
+						url: `${sandbox.url}/pinduoduo/api/router`,
+					};
+					const client = createPinduoduoClient({ credentials, http, ...clock });
+					const windows = await collect(client.listOrderWindows({ by: 'created', ...window }));
+					return { pull: { ids: windows.flatMap((w) => w.orders.map((o) => String(o.order_sn))), windows: windows.map((w) => w.orders.length) }, stats: client.stats };
+				},
+			})),
+	},
+	{
 		channel: 'shopify',
 		rule: 'GET /orders.json pages of 250 (Link header), per shop',
 		shops: (sandbox) =>
@@ -273,7 +302,7 @@ async function main() {
 	const sandbox = await startSandbox({
 		orders: ORDERS,
 		seed: 'bench-pull',
-		factories: [taobaoProvider, jdProvider, wechatProvider, xhsProvider, douyinProvider, shopifyProvider, woocommerceProvider],
+		factories: [taobaoProvider, jdProvider, wechatProvider, xhsProvider, douyinProvider, pinduoduoProvider, shopifyProvider, woocommerceProvider],
 	});
 	try {
 		const now = sandbox.world.clock.now();

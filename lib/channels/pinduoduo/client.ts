@@ -231,6 +231,9 @@ export function createPinduoduoClient(options: PinduoduoClientOptions): Pinduodu
 		},
 
 		async *listOrderWindows(query) {
+			// Pinduoduo's ranges include both ends, so an order stamped on a boundary second is listed by both
+			// windows: a snapshot already handed out in an earlier window is not handed out again.
+			const handedOut = new Map<string, string>();
 			for (const window of windowsOf(query)) {
 				const latest = new Map<string, PddOrder>();
 				for await (const page of windowPages(query, window)) {
@@ -240,7 +243,9 @@ export function createPinduoduoClient(options: PinduoduoClientOptions): Pinduodu
 						if (!seen || String(order.updated_at ?? '') >= String(seen.updated_at ?? '')) latest.set(key, order);
 					}
 				}
-				yield { window, orders: [...latest.values()] };
+				const orders = [...latest.entries()].filter(([key, order]) => handedOut.get(key) !== String(order.updated_at ?? ''));
+				for (const [key, order] of orders) handedOut.set(key, String(order.updated_at ?? ''));
+				yield { window, orders: orders.map(([, order]) => order) };
 			}
 		},
 

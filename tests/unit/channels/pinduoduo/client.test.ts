@@ -126,6 +126,20 @@ describe('Pinduoduo client: order lists', () => {
 		expect(pdd.calls.map((c) => c.page)).toEqual(['1', '2', '1']);
 	});
 
+	it('hands an order listed by two windows (stamped on their shared boundary second) out once, but a later change again', async () => {
+		pdd = fakePdd((call) => {
+			const first = Number(call.start_updated_at) === NOW_S - 3600;
+			const listed = first ? [order('240502-000001'), order('240502-000002')] : [order('240502-000002'), order('240502-000001', '2024-05-02 09:40:00')];
+			return pddOk('pdd.order.number.list.increment.get', { total_count: listed.length, order_sn_list: listed });
+		});
+		const { client } = testClient();
+		const windows = await collect(client.listOrderWindows({ by: 'modified', from: new Date((NOW_S - 3600) * 1000).toISOString(), to: new Date(NOW_S * 1000).toISOString() }));
+		expect(windows.map((w) => w.orders.map((o) => `${String(o.order_sn)}@${String(o.updated_at)}`))).toEqual([
+			['240502-000001@2024-05-02 09:00:00', '240502-000002@2024-05-02 09:00:00'],
+			['240502-000001@2024-05-02 09:40:00'],
+		]);
+	});
+
 	it('lists by confirm time in 24-hour windows with use_has_next', async () => {
 		pdd = fakePdd((call) => pddOk('pdd.order.list.get', { has_next: call.page === '1', order_list: [order(`240502-00000${call.page}`)] }));
 		const { client } = testClient();
