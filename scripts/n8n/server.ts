@@ -99,3 +99,22 @@ export function readLog(instance: N8nInstance): string {
 function logTail(instance: N8nInstance): string {
 	return tail(readLog(instance), 40);
 }
+
+// Published webhooks are registered while n8n activates its workflows, which can end after the ready line.
+const WEBHOOK_WAIT_MS = 30_000;
+
+/**
+ * Waits until n8n serves a published webhook (`webhook/<id>/<path>`): anything but 404 to an empty POST means
+ * it is registered (the trigger itself may refuse the empty request, which is fine).
+ */
+export async function waitForWebhook(instance: N8nInstance, webhookPath: string): Promise<void> {
+	const url = `${instance.baseUrl}/${webhookPath.replace(/^\/+/, '')}`;
+	const started = Date.now();
+	for (;;) {
+		const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+		await response.arrayBuffer();
+		if (response.status !== 404) return;
+		if (Date.now() - started > WEBHOOK_WAIT_MS) throw new Error(`n8n did not register the webhook ${url} within ${WEBHOOK_WAIT_MS / 1000} s`);
+		await sleep(500);
+	}
+}

@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { executeWorkflow, importCredentials, importWorkflows, publishWorkflow } from '../../scripts/n8n/cli';
-import { startN8n } from '../../scripts/n8n/server';
+import { startN8n, waitForWebhook } from '../../scripts/n8n/server';
 import type { N8nInstance } from '../../scripts/n8n/instance';
 import { nodeOutputs } from '../../scripts/n8n/run-data';
 import { SANDBOX_ROBOT_TOKEN, SANDBOX_SHOPS, sandboxCredentials, templateId, templatesWithIds } from '../../scripts/templates';
@@ -468,6 +468,7 @@ describe('shipped templates inside n8n against the sandbox (live clock)', () => 
 		const template = JSON.parse(readFileSync(path.join(__dirname, '../../workflows/tracking-push.json'), 'utf8')) as { nodes: Array<{ type: string; webhookId?: string }> };
 		const webhookId = template.nodes.find((node) => node.type.endsWith('.kuaidi100Trigger'))!.webhookId;
 		await serve();
+		await waitForWebhook(instance!, `webhook/${webhookId}/kuaidi100`);
 		const param = {
 			company: toAggregatorCode(carrier, 'kuaidi100'),
 			number: trackingNo,
