@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /** Joins the identity parts; NUL cannot occur in channel ids, so ('a', 'bc') and ('ab', 'c') never collide. */
 const ID_SEPARATOR = '\u0000';
@@ -23,7 +23,7 @@ export function orderId(channel: string, shopId: string, channelOrderId: string)
 	const key = `${channel}${ID_SEPARATOR}${shopId}${ID_SEPARATOR}${channelOrderId}`;
 	// Normalizing an order asks twice in a row (building it, then validateOrder checking it).
 	if (key === lastKey) return lastId;
-	const digest = createHash('sha256').update(key, 'utf8').digest('hex');
+	const digest = hash('sha256', key, 'hex');
 	lastKey = key;
 	lastId = `uo_${digest.slice(0, 32)}`;
 	return lastId;

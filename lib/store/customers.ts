@@ -1,6 +1,6 @@
 // One customer per person across channels. An order links through its buyer identity (channel + buyer id)
 // and, when enabled, a salted hash of an unmasked receiver phone; the buyer identity wins when both match.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { UnifiedOrder } from '../model';
 import { isoAt, type StoreContext } from './context';
 import { invalidInput, notFound } from './errors';
@@ -14,6 +14,8 @@ interface IdentityKey {
 	kind: 'buyer' | 'phone';
 	channel: string;
 	value: string;
+	/** keyText of the three above. */
+	text: string;
 }
 
 /** Links each order to a customer, creating customers and identities as needed; returns order id -> customer id. */
@@ -23,35 +25,44 @@ export async function linkCustomers(
 	orders: readonly UnifiedOrder[],
 	nowMs: number,
 ): Promise<Map<string, string>> {
-	const keysOf = new Map(orders.map((order) => [order.id, identityKeys(ctx, order)]));
-	const allKeys = [...keysOf.values()].flat();
+	const keysOf: IdentityKey[][] = [];
+	const values = new Set<string>();
+	for (const order of orders) {
+		const keys = identityKeys(ctx, order);
+		keysOf.push(keys);
+		for (const key of keys) values.add(key.value);
+	}
 	const known = new Map<string, string>();
-	const rows = await selectIn<{ kind: string; channel: string; value: string; customer_id: string }>(
+	const rows = await selectIn<{ kind: IdentityKey['kind']; channel: string; value: string; customer_id: string }>(
 		tx,
 		'SELECT kind, channel, value, customer_id FROM customer_identities WHERE value IN ({in})',
-		[...new Set(allKeys.map((k) => k.value))],
+		[...values],
 	);
-	for (const row of rows) known.set(keyText(row as IdentityKey), row.customer_id);
+	for (const row of rows) known.set(keyText(row.kind, row.channel, row.value), row.customer_id);
 
 	const links = new Map<string, string>();
 	const customers = new Map<string, string | undefined>();
-	const newIdentities: unknown[][] = [];
-	for (const order of orders) {
-		const keys = keysOf.get(order.id) ?? [];
-		if (!keys.length) continue;
-		const customerId = keys.map((k) => known.get(keyText(k))).find((id) => id) ?? customerIdFor(keys[0]);
+	const newKeys: Array<{ key: IdentityKey; customerId: string }> = [];
+	orders.forEach((order, n) => {
+		const keys = keysOf[n];
+		if (!keys.length) return;
+		let customerId: string | undefined;
+		for (const key of keys) customerId ||= known.get(key.text);
+		customerId ||= customerIdFor(keys[0]);
 		links.set(order.id, customerId);
 		for (const key of keys) {
-			if (known.has(keyText(key))) continue;
-			known.set(keyText(key), customerId);
-			newIdentities.push([key.kind, key.channel, key.value, customerId, nowMs]);
+			if (known.has(key.text)) continue;
+			known.set(key.text, customerId);
+			newKeys.push({ key, customerId });
 			if (!customers.has(customerId)) customers.set(customerId, order.buyer.nick);
 		}
-	}
+	});
 	const dialect = ctx.driver.dialect;
 	// Only new customers are written: first and last seen are read from their orders, not kept here.
 	const customerRows = [...customers].sort(([a], [b]) => compareText(a, b)).map(([id, name]) => [id, name ?? null, nowMs, nowMs]);
-	newIdentities.sort((a, b) => compareText(a.join('\u0000'), b.join('\u0000')));
+	// Lock order: by kind, channel, value (each identity is new once per batch, so its key text decides).
+	newKeys.sort((a, b) => compareText(a.key.text, b.key.text));
+	const newIdentities = newKeys.map(({ key, customerId }) => [key.kind, key.channel, key.value, customerId, nowMs]);
 	if (dialect.name === 'postgres') {
 		// Both inserts in one statement (one round trip), each table's rows as one JSON parameter.
 		if (customerRows.length || newIdentities.length) {
@@ -158,7 +169,7 @@ export function phoneHash(phone: string, salt: string): string | undefined {
 	let digits = phone.replace(/\D/g, '');
 	if (digits.length === 13 && digits.startsWith('86')) digits = digits.slice(2);
 	if (digits.length < MIN_PHONE_DIGITS || phone.includes('*')) return undefined;
-	return createHash('sha256').update(`${salt}\u0000${digits}`).digest('hex');
+	return hash('sha256', `${salt}\u0000${digits}`, 'hex');
 }
 
 interface CustomerRow {
@@ -178,20 +189,24 @@ async function customerOfBuyer(tx: Sql, channel: string, buyerId: string): Promi
 
 function identityKeys(ctx: StoreContext, order: UnifiedOrder): IdentityKey[] {
 	const keys: IdentityKey[] = [];
-	if (order.buyer.id) keys.push({ kind: 'buyer', channel: order.channel, value: order.buyer.id });
+	if (order.buyer.id) keys.push(identityKey('buyer', order.channel, order.buyer.id));
 	const phone = order.receiver.phone;
 	if (ctx.options.matchCustomersByPhone && phone && !order.receiver.masked) {
-		const hash = phoneHash(phone, ctx.options.phoneHashSalt);
-		if (hash) keys.push({ kind: 'phone', channel: '', value: hash });
+		const phoneKey = phoneHash(phone, ctx.options.phoneHashSalt);
+		if (phoneKey) keys.push(identityKey('phone', '', phoneKey));
 	}
 	return keys;
 }
 
-function keyText(key: IdentityKey): string {
-	return `${key.kind}\u0000${key.channel}\u0000${key.value}`;
+function identityKey(kind: IdentityKey['kind'], channel: string, value: string): IdentityKey {
+	return { kind, channel, value, text: keyText(kind, channel, value) };
+}
+
+function keyText(kind: string, channel: string, value: string): string {
+	return `${kind}\u0000${channel}\u0000${value}`;
 }
 
 /** Stable id from the first identity, so concurrent writers creating the same customer agree. */
 function customerIdFor(key: IdentityKey): string {
-	return `cu_${createHash('sha256').update(keyText(key)).digest('hex').slice(0, 32)}`;
+	return `cu_${hash('sha256', key.text, 'hex').slice(0, 32)}`;
 }

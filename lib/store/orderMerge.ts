@@ -1,7 +1,7 @@
 // Pure rules for turning an incoming channel snapshot and what is stored into the order to store.
 // Our own nodes' fields (tags added or removed, memo, logistics, audit, allocation) live in a separate
 // overlay so a channel re-upsert never wipes them; status and refund state follow the model's merge rules.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import {
 	type AllocationResult,
 	type AuditResult,
@@ -33,7 +33,8 @@ export function snapshotHash(order: UnifiedOrder): string {
 
 /** snapshotHash of an order already serialized with JSON.stringify. */
 export function hashOfJson(json: string): string {
-	return createHash('sha256').update(json).digest('hex').slice(0, 32);
+	// One-shot hash: no Hash object per order.
+	return hash('sha256', json, 'hex').slice(0, 32);
 }
 
 /** The incoming snapshot with our overlay applied. */

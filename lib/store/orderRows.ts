@@ -311,10 +311,21 @@ function lineRows(seq: number | string, order: UnifiedOrder): unknown[][] {
 
 /** Lower-cased text the free-text search looks in. */
 export function searchText(order: UnifiedOrder): string {
-	const parts = [order.channelOrderId, order.buyer.nick, order.buyer.id, order.receiver.name, order.receiver.phone];
-	for (const line of order.lines) parts.push(line.title, line.skuName, line.channelSkuId, line.merchantCode, line.masterSku);
-	return parts
-		.filter((part) => part)
-		.join('\n')
-		.toLowerCase();
+	// Non-empty parts joined by newlines, built as one string (no parts array, no filtered copy).
+	let text = order.channelOrderId;
+	const add = (part: string | undefined) => {
+		if (part) text = text ? `${text}\n${part}` : part;
+	};
+	add(order.buyer.nick);
+	add(order.buyer.id);
+	add(order.receiver.name);
+	add(order.receiver.phone);
+	for (const line of order.lines) {
+		add(line.title);
+		add(line.skuName);
+		add(line.channelSkuId);
+		add(line.merchantCode);
+		add(line.masterSku);
+	}
+	return text.toLowerCase();
 }

@@ -22,7 +22,7 @@ import type { Sql } from './sql';
 import type { StoredOrder, UpsertOptions, UpsertResult } from './types';
 
 /** Facts of the event written for a new order (the order itself is in the orders row). */
-const CREATED_EVENT_FIELDS = ['status', 'refundState', 'updatedAt', 'totals'] as const;
+type CreatedEventFacts = Pick<UnifiedOrder, 'status' | 'refundState' | 'updatedAt' | 'totals'>;
 
 export interface Item {
 	index: number;
@@ -182,7 +182,12 @@ function planItem(
 	if (!cur) {
 		const json = unmappedLines(incoming) === item.unmapped ? item.json : undefined;
 		const created = { existed: false, dirty: true, order: incoming, channelStatus: incoming.status, updatedAt: incoming.updatedAt, hash: item.hash, json };
-		const after = Object.fromEntries(CREATED_EVENT_FIELDS.map((f) => [f, incoming[f]]));
+		const after: CreatedEventFacts = {
+			status: incoming.status,
+			refundState: incoming.refundState,
+			updatedAt: incoming.updatedAt,
+			totals: incoming.totals,
+		};
 		events.push({ orderId: incoming.id, atMs: now, actor, kind: 'created', toStatus: incoming.status, after });
 		return { cur: created, result: { ...base, outcome: 'created', transition: { from: null, to: incoming.status } } };
 	}

@@ -79,6 +79,22 @@ export function rowPlaceholders(rows: number, columns: number): string {
 	return new Array<string>(rows).fill(row).join(', ');
 }
 
+// Batches repeat the same shapes: the text of a multi-row INSERT is built once per shape, and the engine's
+// statement cache (keyed by text) then gets the same string again instead of a fresh one to hash.
+const INSERT_TEXTS = new Map<string, string>();
+const MAX_INSERT_TEXTS = 256;
+
+function insertText(table: string, columns: readonly string[], rows: number, tail: string): string {
+	const key = `${table}\u0000${columns.join(',')}\u0000${rows}\u0000${tail}`;
+	let text = INSERT_TEXTS.get(key);
+	if (text === undefined) {
+		text = `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${rowPlaceholders(rows, columns.length)}${tail}`;
+		if (INSERT_TEXTS.size >= MAX_INSERT_TEXTS) INSERT_TEXTS.clear();
+		INSERT_TEXTS.set(key, text);
+	}
+	return text;
+}
+
 /** Splits items so that each chunk binds at most maxParams parameters. */
 export function chunkFor<T>(items: readonly T[], paramsPerItem: number, maxParams: number): T[][] {
 	const size = Math.max(1, Math.floor(maxParams / Math.max(1, paramsPerItem)));
@@ -101,8 +117,7 @@ export async function insertRows(
 ): Promise<number> {
 	let changed = 0;
 	for (const chunk of chunkFor(rows, columns.length, dialect.maxParams)) {
-		const text = `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${rowPlaceholders(chunk.length, columns.length)}${suffix}`;
-		changed += await sql.run(text, chunk.flat());
+		changed += await sql.run(insertText(table, columns, chunk.length, suffix), chunk.flat());
 	}
 	return changed;
 }
@@ -119,8 +134,7 @@ export async function insertRowsReturning<T = Row>(
 ): Promise<T[]> {
 	const out: T[] = [];
 	for (const chunk of chunkFor(rows, columns.length, dialect.maxParams)) {
-		const text = `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${rowPlaceholders(chunk.length, columns.length)}${suffix} RETURNING ${returning}`;
-		out.push(...(await sql.all<T>(text, chunk.flat())));
+		out.push(...(await sql.all<T>(insertText(table, columns, chunk.length, `${suffix} RETURNING ${returning}`), chunk.flat())));
 	}
 	return out;
 }

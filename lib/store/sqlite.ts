@@ -139,5 +139,10 @@ export class SqliteDriver implements Driver {
 }
 
 function bind(params: readonly unknown[]): Array<string | number | null> {
-	return params.map(toSqlValue);
+	const out = new Array<string | number | null>(params.length);
+	for (let i = 0; i < params.length; i++) {
+		const value = params[i];
+		out[i] = typeof value === 'string' || typeof value === 'number' ? value : toSqlValue(value);
+	}
+	return out;
 }
