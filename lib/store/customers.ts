@@ -48,13 +48,16 @@ export async function linkCustomers(
 		if (!keys.length) return;
 		let customerId: string | undefined;
 		for (const key of keys) customerId ||= known.get(key.text);
+		// A customer found through a known identity exists already (identities reference their customer), or
+		// was created by an earlier order of this batch: only a customer new here needs its row.
+		const isNew = !customerId;
 		customerId ||= customerIdFor(keys[0]);
 		links.set(order.id, customerId);
 		for (const key of keys) {
 			if (known.has(key.text)) continue;
 			known.set(key.text, customerId);
 			newKeys.push({ key, customerId });
-			if (!customers.has(customerId)) customers.set(customerId, order.buyer.nick);
+			if (isNew && !customers.has(customerId)) customers.set(customerId, order.buyer.nick);
 		}
 	});
 	const dialect = ctx.driver.dialect;
