@@ -138,11 +138,11 @@ export class SqliteDriver implements Driver {
 	}
 }
 
-function bind(params: readonly unknown[]): Array<string | number | null> {
-	const out = new Array<string | number | null>(params.length);
+/** Bind values; the caller's array itself when it holds only strings, numbers and nulls (the common case). */
+function bind(params: readonly unknown[]): ReadonlyArray<string | number | null> {
 	for (let i = 0; i < params.length; i++) {
 		const value = params[i];
-		out[i] = typeof value === 'string' || typeof value === 'number' ? value : toSqlValue(value);
+		if (typeof value !== 'string' && typeof value !== 'number' && value !== null) return params.map(toSqlValue);
 	}
-	return out;
+	return params as ReadonlyArray<string | number | null>;
 }
