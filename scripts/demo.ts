@@ -1,43 +1,100 @@
 // `npm run demo`: the sandbox (seeded, live clock) and a real n8n with this package, the templates imported with
-// sandbox credentials, the order pull run once, a summary, and the editor left open on localhost until Ctrl-C.
+// sandbox credentials, the order pull (with its audit) run once, a small catalog mapped and the stock sync run once,
+// a summary of each, and the editor left open on localhost until Ctrl-C.
 import { mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openStore } from '../lib/store';
+import { openStore, type OrderStore } from '../lib/store';
+import type { RecordedWrite } from '../sandbox/core/recorder';
 import { PROVIDER_FACTORIES } from '../sandbox/providers';
 import { dingtalkProvider } from '../sandbox/providers/dingtalk';
 import { feishuProvider } from '../sandbox/providers/feishu';
+import { SHOPIFY_SHOPS } from '../sandbox/providers/shopify/models';
 import { wecomProvider } from '../sandbox/providers/wecom';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { importCredentials, importWorkflows, n8nCommand } from './n8n/cli';
 import { createInstance, removeInstance, type N8nInstance } from './n8n/instance';
 import { startN8n, stopN8n } from './n8n/server';
-import { SANDBOX_SHOPS, sandboxCredentials, templateId, templatesWithIds } from './templates';
+import { DEMO_CHANNELS, demoListings, formatTable, stockWritesByChannel, type DemoListing } from './demoCatalog';
+import { SANDBOX_ROBOT_TOKEN, SANDBOX_SHOPS, sandboxCredentials, templateId, templatesWithIds } from './templates';
 
 const EDITOR_PORT = Number(process.env.DEMO_PORT ?? 5678);
 const SANDBOX_PORT = Number(process.env.DEMO_SANDBOX_PORT ?? 18080);
 const ORDERS_PER_CHANNEL = 200;
+const LISTINGS_PER_CHANNEL = 2;
+const DEMO_WAREHOUSE = 'hz';
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
-async function summary(storeFile: string, sandbox: Sandbox): Promise<string[]> {
-	const store = await openStore({ kind: 'sqlite', path: storeFile });
-	try {
-		const rows: string[][] = [['channel', 'shop', 'orders stored', 'on hold', 'dead letters']];
-		for (const [channel, shopId] of Object.entries(SANDBOX_SHOPS)) {
-			const all = await store.searchOrders({ channel, shopId, limit: 1, withTotal: true });
-			const held = await store.searchOrders({ channel, shopId, status: 'on_hold', limit: 1, withTotal: true });
-			const dead = await store.listDeadLetters({ source: `${channel}/${shopId}`, limit: 1000 });
-			rows.push([channel, shopId, String(all.total ?? 0), String(held.total ?? 0), String(dead.length)]);
-		}
-		const stock = (await (await fetch(`${sandbox.url}/_admin/pushed?kind=stock`)).json()) as { writes?: unknown[] };
-		const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
-		const table = rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column])).join('  '));
-		return [...table, `stock updates pushed to channels: ${stock.writes?.length ?? 0}`];
-	} finally {
-		await store.close();
-	}
+async function adminGet<T>(sandbox: Sandbox, urlPath: string): Promise<T> {
+	const response = await fetch(`${sandbox.url}/_admin${urlPath}`);
+	if (!response.ok) throw new Error(`GET /_admin${urlPath}: HTTP ${response.status}`);
+	return (await response.json()) as T;
 }
+
+/** Orders per sandbox shop with the Order Audit decisions written back, and dead letters. */
+async function orderSummary(store: OrderStore): Promise<string[]> {
+	const rows: string[][] = [['channel', 'shop', 'orders stored', 'audited', 'held', 'blocked', 'dead letters']];
+	const count = async (search: Parameters<OrderStore['searchOrders']>[0]) => String((await store.searchOrders({ ...search, limit: 1, withTotal: true })).total ?? 0);
+	for (const [channel, shopId] of Object.entries(SANDBOX_SHOPS)) {
+		const dead = await store.listDeadLetters({ source: `${channel}/${shopId}`, limit: 1000 });
+		rows.push([
+			channel,
+			shopId,
+			await count({ channel, shopId }),
+			await count({ channel, shopId, auditDecision: ['approved', 'held', 'blocked'] }),
+			await count({ channel, shopId, auditDecision: 'held' }),
+			await count({ channel, shopId, auditDecision: 'blocked' }),
+			String(dead.length),
+		]);
+	}
+	return formatTable(rows);
+}
+
+/** Why the audit held orders: each rule's hits among the held and blocked orders, most frequent first. */
+async function holdReasons(store: OrderStore): Promise<string[]> {
+	const hits = new Map<string, number>();
+	let cursor: string | undefined;
+	do {
+		const page = await store.searchOrders({ auditDecision: ['held', 'blocked'], limit: 500, cursor });
+		for (const order of page.orders) for (const hit of order.audit?.hits ?? []) hits.set(hit.rule, (hits.get(hit.rule) ?? 0) + 1);
+		cursor = page.nextCursor ?? undefined;
+	} while (cursor);
+	return [...hits].sort((a, b) => b[1] - a[1]).map(([rule, n]) => `${rule} ${n}`);
+}
+
+/** Texts the sandbox DingTalk robot the templates post to received, oldest first. */
+async function robotTexts(sandbox: Sandbox): Promise<string[]> {
+	const { messages } = await adminGet<{ messages: Array<{ data: { body: { text?: { content: string }; markdown?: { text: string } } } }> }>(
+		sandbox,
+		`/dingtalk/messages?robot=${SANDBOX_ROBOT_TOKEN}`,
+	);
+	return messages.map((m) => m.data.body.markdown?.text ?? m.data.body.text?.content ?? '');
+}
+
+/** A few listings per channel mapped to master SKUs with stock in one warehouse, as a seller sets up before syncing. */
+async function setUpCatalog(store: OrderStore, sandbox: Sandbox): Promise<DemoListing[]> {
+	const location = SHOPIFY_SHOPS.find((shop) => shop.domain === SANDBOX_SHOPS.shopify)!.locationId;
+	const listings = demoListings((channel, shopId) => sandbox.world.truth.catalog(channel, shopId), location, LISTINGS_PER_CHANNEL);
+	await store.upsertWarehouses([{ id: DEMO_WAREHOUSE, name: '杭州仓 Hangzhou' }]);
+	await store.upsertMasterSkus(listings.map((l) => ({ sku: l.masterSku, title: l.title })));
+	await store.setOnHand(listings.map((l) => ({ warehouseId: DEMO_WAREHOUSE, masterSku: l.masterSku, onHand: l.onHand })));
+	await store.upsertMappings(listings.map((l) => ({ channel: l.channel, shopId: l.shopId, channelSkuId: l.channelSkuId, masterSku: l.masterSku })));
+	return listings;
+}
+
+/** The stock writes each channel's emulator recorded for the sandbox shop. */
+async function stockSummary(sandbox: Sandbox, listings: DemoListing[]): Promise<{ lines: string[]; total: number }> {
+	const { writes } = await adminGet<{ writes: RecordedWrite[] }>(sandbox, '/pushed?kind=stock');
+	const byChannel = stockWritesByChannel(writes);
+	const rows: string[][] = [['channel', 'listings mapped', 'stock updates', 'quantities pushed (SKU=quantity)']];
+	for (const channel of DEMO_CHANNELS) {
+		rows.push([channel, String(listings.filter((l) => l.channel === channel).length), String(byChannel[channel].length), byChannel[channel].join(', ')]);
+	}
+	return { lines: formatTable(rows), total: DEMO_CHANNELS.reduce((sum, channel) => sum + byChannel[channel].length, 0) };
+}
+
+const seconds = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
 
 async function main(): Promise<void> {
 	const started = Date.now();
@@ -78,11 +135,32 @@ async function main(): Promise<void> {
 		const pullStarted = Date.now();
 		const pull = await n8nCommand(instance, ['execute', `--id=${templateId('pull-orders.json')}`]);
 		if (pull.code !== 0) throw new Error(`pull-orders failed (exit ${pull.code ?? pull.signal}); see ${instance.logFile}`);
-		say(`pull-orders ran in ${((Date.now() - pullStarted) / 1000).toFixed(1)} s`);
-		for (const line of await summary(storeFile, sandbox)) say(`  ${line}`);
+		say(`pull-orders ran in ${seconds(pullStarted)}: orders stored and audited (Order Audit decisions written back)`);
+		const store = await openStore({ kind: 'sqlite', path: storeFile });
+		let listings: DemoListing[];
+		try {
+			for (const line of await orderSummary(store)) say(`  ${line}`);
+			const reasons = await holdReasons(store);
+			if (reasons.length) say(`  audit hits on held / blocked orders: ${reasons.join(', ')}`);
+			const texts = await robotTexts(sandbox);
+			say(`  DingTalk messages to the team robot: ${texts.length}`);
+			for (const text of texts) say(`    ${text.split('\n')[0]}`);
+
+			listings = await setUpCatalog(store, sandbox);
+			say(`catalog: ${listings.length} listings (${LISTINGS_PER_CHANNEL} per channel) mapped to master SKUs with stock in warehouse ${DEMO_WAREHOUSE}; syncing stock once (n8n execute) ...`);
+		} finally {
+			await store.close();
+		}
+		const syncStarted = Date.now();
+		const sync = await n8nCommand(instance, ['execute', `--id=${templateId('stock-sync.json')}`]);
+		if (sync.code !== 0) throw new Error(`stock-sync failed (exit ${sync.code ?? sync.signal}); see ${instance.logFile}`);
+		say(`stock-sync ran in ${seconds(syncStarted)}: on hand minus the template's safety stock (2) pushed to each listing`);
+		const stock = await stockSummary(sandbox, listings);
+		for (const line of stock.lines) say(`  ${line}`);
+		say(`  stock updates pushed to channels: ${stock.total}`);
 		await startN8n(instance);
 		say('');
-		say(`n8n editor: http://localhost:${EDITOR_PORT}  (ready ${((Date.now() - started) / 1000).toFixed(0)} s after start)`);
+		say(`n8n editor: http://localhost:${EDITOR_PORT}  (ready ${seconds(started)} after the demo started)`);
 		say(`  email    ${instance.owner.email}`);
 		say(`  password ${instance.owner.password}`);
 		say(`  data     ${instance.userFolder} (deleted on exit; N8N_E2E_KEEP=1 keeps it)`);
