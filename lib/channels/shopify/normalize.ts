@@ -1,6 +1,7 @@
 // A Shopify order (REST orders.json entry, order get or an orders/* webhook body) -> UnifiedOrder. Pure.
 // Amounts are decimal strings in the order's own currency (JPY has no minor unit, KWD three); times are
 // ISO 8601 with the shop's offset; totals come from the order's total fields, never from its lines.
+import { splitLeadingDistrict } from '../core/address';
 import { orderId, validateOrder, type Logistics, type OrderLine, type OrderStatus, type Receiver, type RefundState, type Shipment, type UnifiedOrder } from '../../model';
 import { findChannelCarrier } from '../../carriers/carrierCodes';
 import {
@@ -204,15 +205,16 @@ function personName(person: RawObject): string | undefined {
 }
 
 function receiverOf(address: RawObject): Receiver {
-	const street = [nonEmpty(address.address1), nonEmpty(address.address2)].filter(Boolean).join(' ') || undefined;
+	const line = [nonEmpty(address.address1), nonEmpty(address.address2)].filter(Boolean).join(' ') || undefined;
+	const where = { province: nonEmpty(address.province), city: nonEmpty(address.city), country: nonEmpty(address.country_code) ?? nonEmpty(address.country) };
+	const { district, street } = splitLeadingDistrict(line, where);
 	return compacted<Receiver>({
 		name: personName(address),
 		phone: nonEmpty(address.phone),
-		province: nonEmpty(address.province),
-		city: nonEmpty(address.city),
+		...where,
+		district,
 		address: street,
 		postcode: nonEmpty(address.zip),
-		country: nonEmpty(address.country_code) ?? nonEmpty(address.country),
 		masked: false,
 	});
 }

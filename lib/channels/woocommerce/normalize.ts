@@ -3,6 +3,7 @@
 // from the *_gmt fields (shown at +08:00); totals come from the order's total fields, never from its lines.
 import { SHANGHAI_OFFSET_MINUTES, isoFromMillis, orderId, validateOrder, type Logistics, type OrderLine, type OrderStatus, type Receiver, type RefundState, type Shipment, type UnifiedOrder } from '../../model';
 import { findChannelCarrier } from '../../carriers/carrierCodes';
+import { splitLeadingDistrict } from '../core/address';
 import { PayloadReader, compact, isObject, nonEmpty, payloadProblem, type NormalizeProblem, type NormalizeResult, type RawObject } from '../core/payload';
 import { CHANNEL, ORDER_STATUS_MAP } from './codes';
 
@@ -186,15 +187,16 @@ function personName(person: RawObject): string | undefined {
 }
 
 function receiverOf(address: RawObject, billing: RawObject): Receiver {
-	const street = [nonEmpty(address.address_1), nonEmpty(address.address_2)].filter(Boolean).join(' ') || undefined;
+	const line = [nonEmpty(address.address_1), nonEmpty(address.address_2)].filter(Boolean).join(' ') || undefined;
+	const where = { province: nonEmpty(address.state), city: nonEmpty(address.city), country: nonEmpty(address.country) };
+	const { district, street } = splitLeadingDistrict(line, where);
 	return compact<Receiver>({
 		name: personName(address),
 		phone: nonEmpty(address.phone) ?? nonEmpty(billing.phone),
-		province: nonEmpty(address.state),
-		city: nonEmpty(address.city),
+		...where,
+		district,
 		address: street,
 		postcode: nonEmpty(address.postcode),
-		country: nonEmpty(address.country),
 		masked: false,
 	});
 }

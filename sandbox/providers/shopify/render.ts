@@ -56,7 +56,8 @@ export function renderOrder(snap: TruthSnapshot): Record<string, unknown> {
 			phone: r.phone ?? null,
 			province: r.province ?? null,
 			city: r.city ?? null,
-			address1: r.address ?? null,
+			// Shopify has no district field: Chinese shoppers type it at the start of the street line.
+			address1: r.address ? `${r.district ?? ''}${r.address}` : null,
 			address2: null,
 			zip: r.postcode ?? null,
 			country_code: r.country ?? 'CN',

@@ -44,8 +44,9 @@ export function renderOrder(snap: TruthSnapshot, trackings: WooTracking[] = []):
 		first_name: r.name ?? '',
 		last_name: '',
 		company: '',
-		address_1: r.address ?? '',
-		address_2: r.district ?? '',
+		// WooCommerce has no district field: Chinese shoppers type it at the start of the street line.
+		address_1: r.address ? `${r.district ?? ''}${r.address}` : '',
+		address_2: '',
 		city: r.city ?? '',
 		state: r.province ?? '',
 		postcode: r.postcode ?? '',

@@ -59,7 +59,7 @@ function expected(snap: TruthSnapshot): Partial<UnifiedOrder> {
 		createdAt: iso(order.createdAt),
 		updatedAt: iso(snap.updatedAt),
 		lines: order.lines.map((l) => ({ lineId: l.lineId, quantity: l.quantity, unitPrice: l.unitPrice, discount: l.discount, paidAmount: l.unitPrice * l.quantity - l.discount, refundState: refundedLines.has(l.lineId) ? 'refunded' : 'none' })) as UnifiedOrder['lines'],
-		receiver: Object.fromEntries(Object.entries({ name: r.name, phone: r.phone, province: r.province, city: r.city, address: r.address, postcode: r.postcode, country: r.country ?? 'CN', masked: false }).filter(([, v]) => v !== undefined)) as unknown as UnifiedOrder['receiver'],
+		receiver: Object.fromEntries(Object.entries({ name: r.name, phone: r.phone, province: r.province, city: r.city, district: r.country === '中国' || !r.country ? r.district : undefined, address: r.address, postcode: r.postcode, country: r.country ?? 'CN', masked: false }).filter(([, v]) => v !== undefined)) as unknown as UnifiedOrder['receiver'],
 		buyer: { id: order.buyer.id, nick: order.buyer.nick ?? `${order.buyer.id}@example.com` },
 	};
 }

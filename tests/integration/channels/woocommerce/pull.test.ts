@@ -72,7 +72,7 @@ function expected(snap: TruthSnapshot): Partial<UnifiedOrder> {
 		paidAt: iso(snap.paidAt),
 		lines: order.lines.map((l) => ({ lineId: l.lineId, merchantCode: l.merchantCode, quantity: l.quantity, unitPrice: l.unitPrice, discount: l.discount, paidAmount: l.unitPrice * l.quantity - l.discount, refundState: fullyRefunded ? 'refunded' : 'none' })) as UnifiedOrder['lines'],
 		receiver: Object.fromEntries(
-			Object.entries({ name: r.name, phone: r.phone, province: r.province, city: r.city, address: [r.address, r.district].filter(Boolean).join(' ') || undefined, postcode: r.postcode, country: r.country ?? 'CN', masked: false }).filter(([, v]) => v !== undefined && v !== ''),
+			Object.entries({ name: r.name, phone: r.phone, province: r.province, city: r.city, district: r.country === '中国' || !r.country ? r.district : undefined, address: r.address, postcode: r.postcode, country: r.country ?? 'CN', masked: false }).filter(([, v]) => v !== undefined && v !== ''),
 		) as unknown as UnifiedOrder['receiver'],
 		buyer: { id: order.buyer.id, nick: order.buyer.nick },
 		buyerMessage: snap.buyerMessage,
