@@ -41,7 +41,7 @@ export class SqliteDriver implements Driver {
 		this.busyTimeoutMs = options.busyTimeoutMs ?? DEFAULT_SQLITE_BUSY_TIMEOUT_MS;
 		// Opening may wait for another process's lock (first open, migration): a blocking wait is fine here.
 		this.db = new DatabaseSync(options.path, { timeout: this.busyTimeoutMs });
-		this.db.exec('PRAGMA journal_mode = WAL');
+		enableWal(this.db, this.busyTimeoutMs);
 		// NORMAL is durable across process crashes in WAL mode; only an OS crash may lose the last commits.
 		this.db.exec('PRAGMA synchronous = NORMAL');
 		this.db.exec('PRAGMA foreign_keys = ON');
@@ -145,4 +145,23 @@ function bind(params: readonly unknown[]): ReadonlyArray<string | number | null>
 		if (typeof value !== 'string' && typeof value !== 'number' && value !== null) return params.map(toSqlValue);
 	}
 	return params as ReadonlyArray<string | number | null>;
+}
+
+/**
+ * Switches the file to WAL. On a new file this needs an exclusive lock; when several processes open it at the
+ * same moment two of them can each hold a shared lock while wanting it, and SQLite answers one of them
+ * SQLITE_BUSY at once instead of waiting (waiting could never end). That one backs off briefly and tries again.
+ */
+function enableWal(db: DatabaseSync, timeoutMs: number): void {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		try {
+			db.exec('PRAGMA journal_mode = WAL');
+			return;
+		} catch (err) {
+			if ((err as { errcode?: number }).errcode !== SQLITE_BUSY || Date.now() >= deadline) throw err;
+			// The constructor is synchronous: a short blocking sleep, jittered so the openers do not meet again.
+			Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10 + Math.floor(Math.random() * 40));
+		}
+	}
 }
