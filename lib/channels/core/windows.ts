@@ -49,7 +49,9 @@ export function offsetMinutesOf(iso: string): number {
 
 /**
  * Each window with its orders once all of its pages are read: the latest snapshot of each order (by
- * `modifiedOf`; on a tie the later copy wins), for callers that move a cursor window by window.
+ * `modifiedOf`; on a tie the later copy wins), for callers that move a cursor window by window. Platforms
+ * include both ends of a range, so an order stamped on the second two windows share is listed by both: a
+ * snapshot handed out in an earlier window is not handed out again (a later change of it is).
  */
 export async function* latestPerWindow<T>(
 	windows: TimeWindow[],
@@ -57,6 +59,7 @@ export async function* latestPerWindow<T>(
 	keyOf: (item: T) => string,
 	modifiedOf: (item: T) => string,
 ): AsyncGenerator<{ window: TimeWindow; orders: T[] }> {
+	const handedOut = new Map<string, string>();
 	for (const window of windows) {
 		const latest = new Map<string, T>();
 		for await (const page of pagesOf(window)) {
@@ -66,7 +69,13 @@ export async function* latestPerWindow<T>(
 				if (!seen || modifiedOf(item) >= modifiedOf(seen)) latest.set(key, item);
 			}
 		}
-		yield { window, orders: [...latest.values()] };
+		const orders: T[] = [];
+		for (const [key, item] of latest) {
+			if (handedOut.get(key) === modifiedOf(item)) continue;
+			handedOut.set(key, modifiedOf(item));
+			orders.push(item);
+		}
+		yield { window, orders };
 	}
 }
 

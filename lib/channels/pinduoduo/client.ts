@@ -4,7 +4,7 @@
 import { InvalidRequestError, PermanentError, type HttpClient } from '../../http';
 import { toEpochMillis } from '../../model';
 import type { RetryDeps, RetryPolicy } from '../../retry';
-import { defineMethods, lastToFirst, pageSizeFor, paginatePages, splitWindow, type MethodSpec, type TimeWindow } from '../core';
+import { defineMethods, eachSnapshotOnce, lastToFirst, latestPerWindow, pageSizeFor, paginatePages, splitWindow, type MethodSpec, type TimeWindow } from '../core';
 import { createFormGateway, type CallStats, type JsonObject } from '../core/formGateway';
 import { CHANNEL, PDD_ERROR_TABLE, UnknownCarrierError, pddLogisticsId } from './codes';
 import { listOf, skusOf, type PddSku } from './goods';
@@ -231,37 +231,12 @@ export function createPinduoduoClient(options: PinduoduoClientOptions): Pinduodu
 		},
 
 		async *listOrderWindows(query) {
-			// Pinduoduo's ranges include both ends, so an order stamped on a boundary second is listed by both
-			// windows: a snapshot already handed out in an earlier window is not handed out again.
-			const handedOut = new Map<string, string>();
-			for (const window of windowsOf(query)) {
-				const latest = new Map<string, PddOrder>();
-				for await (const page of windowPages(query, window)) {
-					for (const order of page) {
-						const key = orderKey(order);
-						const seen = latest.get(key);
-						if (!seen || String(order.updated_at ?? '') >= String(seen.updated_at ?? '')) latest.set(key, order);
-					}
-				}
-				const orders = [...latest.entries()].filter(([key, order]) => handedOut.get(key) !== String(order.updated_at ?? ''));
-				for (const [key, order] of orders) handedOut.set(key, String(order.updated_at ?? ''));
-				yield { window, orders: orders.map(([, order]) => order) };
-			}
+			yield* latestPerWindow(windowsOf(query), (window) => windowPages(query, window), orderKey, modifiedOf);
 		},
 
 		async *listOrders(query) {
 			// Lazy page by page, so a caller that stops early saves calls; a snapshot is yielded once.
-			const yielded = new Set<string>();
-			for (const window of windowsOf(query)) {
-				for await (const page of windowPages(query, window)) {
-					for (const order of page) {
-						const key = `${orderKey(order)}@${String(order.updated_at ?? '')}`;
-						if (yielded.has(key)) continue;
-						yielded.add(key);
-						yield order;
-					}
-				}
-			}
+			yield* eachSnapshotOnce(windowsOf(query), (window) => windowPages(query, window), (order) => `${orderKey(order)}@${modifiedOf(order)}`);
 		},
 
 		async ship({ orderId, trackingNo, carrier, lineIds, modify }) {
@@ -392,4 +367,8 @@ export function createPinduoduoClient(options: PinduoduoClientOptions): Pinduodu
 
 function orderKey(order: PddOrder): string {
 	return String(order.order_sn);
+}
+
+function modifiedOf(order: PddOrder): string {
+	return String(order.updated_at ?? '');
 }

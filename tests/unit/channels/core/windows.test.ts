@@ -1,4 +1,4 @@
-import { splitWindow, offsetMinutesOf } from '../../../../lib/channels/core';
+import { latestPerWindow, splitWindow, offsetMinutesOf, type TimeWindow } from '../../../../lib/channels/core';
 import { toEpochMillis } from '../../../../lib/model';
 
 const HOUR = 3_600_000;
@@ -72,5 +72,31 @@ describe('splitWindow', () => {
 		expect(offsetMinutesOf('2024-05-01T00:00:00Z')).toBe(0);
 		expect(offsetMinutesOf('2024-05-01T00:00:00+08:00')).toBe(480);
 		expect(offsetMinutesOf('2024-05-01T00:00:00-0930')).toBe(-570);
+	});
+});
+
+describe('latestPerWindow', () => {
+	type Listed = { id: string; modified: string };
+	const windows: TimeWindow[] = [
+		{ from: '2024-05-01T10:00:00+08:00', to: '2024-05-01T10:30:00+08:00' },
+		{ from: '2024-05-01T10:30:00+08:00', to: '2024-05-01T11:00:00+08:00' },
+	];
+	async function collectWindows(pages: Listed[][][]) {
+		const out: string[][] = [];
+		const pagesOf = async function* (window: TimeWindow) {
+			yield* pages[windows.indexOf(window)];
+		};
+		for await (const { orders } of latestPerWindow(windows, pagesOf, (o) => o.id, (o) => o.modified)) out.push(orders.map((o) => `${o.id}@${o.modified}`));
+		return out;
+	}
+
+	it('keeps the latest snapshot of an order listed twice in one window', async () => {
+		expect(await collectWindows([[[{ id: 'a', modified: '1' }], [{ id: 'a', modified: '2' }]], []])).toEqual([['a@2'], []]);
+	});
+
+	it('hands an order listed by two windows (stamped on their shared second) out once, and a later change again', async () => {
+		const boundary = { id: 'b', modified: '10:30:00' };
+		const pages = [[[{ id: 'a', modified: '10:10:00' }, boundary]], [[boundary, { id: 'a', modified: '10:40:00' }]]];
+		expect(await collectWindows(pages)).toEqual([['a@10:10:00', 'b@10:30:00'], ['a@10:40:00']]);
 	});
 });
