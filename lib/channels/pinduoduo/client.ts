@@ -299,30 +299,22 @@ export function createPinduoduoClient(options: PinduoduoClientOptions): Pinduodu
 
 		async *listRefunds({ from, to, status, type }) {
 			const method = M.listRefunds;
-			const yielded = new Set<string>();
-			for (const window of splitWindow(from, to, method.maxWindowMs as number)) {
+			const pagesOf = (window: TimeWindow) => {
 				const params = {
 					start_updated_at: epochSeconds(window.from),
 					end_updated_at: epochSeconds(window.to),
 					after_sales_status: status ?? ALL_AFTER_SALES_STATES,
 					after_sales_type: type ?? ALL_AFTER_SALES_TYPES,
 				};
-				const pages = lastToFirst(
+				return lastToFirst(
 					async (page, pageSize) => {
 						const res = await call(method, { ...params, page, page_size: pageSize });
 						return { items: listOf(res.refund_list), total: Number(res.total_count ?? 0) };
 					},
 					{ pageSize: pageSizeFor(method), context: { provider: CHANNEL, shopId, method: method.apiMethod } },
 				);
-				for await (const page of pages) {
-					for (const refund of page) {
-						const key = `${String(refund.id)}@${String(refund.updated_time ?? '')}`;
-						if (yielded.has(key)) continue;
-						yielded.add(key);
-						yield refund;
-					}
-				}
-			}
+			};
+			yield* eachSnapshotOnce(splitWindow(from, to, method.maxWindowMs as number), pagesOf, (refund) => `${String(refund.id)}@${String(refund.updated_time ?? '')}`);
 		},
 
 		async getRefund(refundId, orderId) {
