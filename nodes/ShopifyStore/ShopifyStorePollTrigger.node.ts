@@ -2,7 +2,7 @@ import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunction
 import type { ShopifyClient, ShopifyOrder } from '../../lib/channels/shopify/client';
 import { CHANNEL } from '../../lib/channels/shopify/codes';
 import { normalizeShopifyOrder } from '../../lib/channels/shopify/normalize';
-import { pollChannel, pollTriggerShape, type ChannelPoll } from '../shared/pollTrigger';
+import { pollChannel, pollTriggerShape, wholeRangeSource, type ChannelPoll } from '../shared/pollTrigger';
 import { SHOPIFY_CREDENTIAL, shopifyClient } from './transport';
 
 const shopifyPoll: ChannelPoll<ShopifyClient, ShopifyOrder> = {
@@ -11,15 +11,8 @@ const shopifyPoll: ChannelPoll<ShopifyClient, ShopifyOrder> = {
 	sampleDays: 30,
 	client: shopifyClient,
 	sample: (client, query) => client.listOrders(query),
-	source: (client) => ({
-		// Shopify filters by any updated_at range, so one window covers the whole gap; the cursor pages it.
-		async *windows(from, to) {
-			const orders: ShopifyOrder[] = [];
-			for await (const order of client.listOrders({ by: 'modified', from, to })) orders.push(order);
-			yield { to, orders };
-		},
-		identify: (order) => ({ id: String(order.id), createdMs: epochOf(order.created_at), updatedMs: epochOf(order.updated_at) }),
-	}),
+	source: (client) =>
+		wholeRangeSource((from, to) => client.listOrders({ by: 'modified', from, to }), (order) => ({ id: String(order.id), createdMs: epochOf(order.created_at), updatedMs: epochOf(order.updated_at) })),
 	normalize: normalizeShopifyOrder,
 };
 

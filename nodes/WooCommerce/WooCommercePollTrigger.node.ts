@@ -2,7 +2,7 @@ import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunction
 import type { WooClient, WooOrder } from '../../lib/channels/woocommerce/client';
 import { CHANNEL } from '../../lib/channels/woocommerce/codes';
 import { normalizeWooOrder } from '../../lib/channels/woocommerce/normalize';
-import { pollChannel, pollTriggerShape, type ChannelPoll } from '../shared/pollTrigger';
+import { pollChannel, pollTriggerShape, wholeRangeSource, type ChannelPoll } from '../shared/pollTrigger';
 import { WOO_CREDENTIAL, wooClient } from './transport';
 
 const wooPoll: ChannelPoll<WooClient, WooOrder> = {
@@ -11,15 +11,8 @@ const wooPoll: ChannelPoll<WooClient, WooOrder> = {
 	sampleDays: 30,
 	client: wooClient,
 	sample: (client, query) => client.listOrders(query),
-	source: (client) => ({
-		// WooCommerce filters by any modified range, so one window covers the whole gap; pages walk it by id.
-		async *windows(from, to) {
-			const orders: WooOrder[] = [];
-			for await (const order of client.listOrders({ by: 'modified', from, to })) orders.push(order);
-			yield { to, orders };
-		},
-		identify: (order) => ({ id: String(order.id), createdMs: epochOf(order, 'date_created'), updatedMs: epochOf(order, 'date_modified') }),
-	}),
+	source: (client) =>
+		wholeRangeSource((from, to) => client.listOrders({ by: 'modified', from, to }), (order) => ({ id: String(order.id), createdMs: epochOf(order, 'date_created'), updatedMs: epochOf(order, 'date_modified') })),
 	normalize: normalizeWooOrder,
 };
 

@@ -49,6 +49,21 @@ export interface ChannelPoll<Client extends { shopId: string }, Listed, Order = 
 	normalize(order: Order, options: { shopId: string }): NormalizeResult;
 }
 
+/**
+ * A poll source for channels that filter by any change-time range (Shopify, WooCommerce): one window covers
+ * the whole gap since the watermark, and the channel's cursor or page numbers walk it.
+ */
+export function wholeRangeSource<T>(listChanged: (from: string, to: string) => AsyncIterable<T>, identify: PollSource<T>['identify']): PollSource<T> {
+	return {
+		async *windows(from, to) {
+			const orders: T[] = [];
+			for await (const order of listChanged(from, to)) orders.push(order);
+			yield { to, orders };
+		},
+		identify,
+	};
+}
+
 export interface PollTriggerShape {
 	/** The channel's name in option descriptions ("Taobao"). */
 	label: string;
