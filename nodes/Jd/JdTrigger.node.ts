@@ -1,8 +1,7 @@
 import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import type { JdClient, JdOrderInfo } from '../../lib/channels/jd/client';
 import { normalizeJdOrder } from '../../lib/channels/jd/normalize';
-import { parseChannelTime, toEpochMillis } from '../../lib/model';
-import { pollChannel, pollTriggerShape, type ChannelPoll } from '../shared/pollTrigger';
+import { pollChannel, pollTriggerShape, shanghaiLocalMs, type ChannelPoll } from '../shared/pollTrigger';
 import { jdClient } from './transport';
 
 const jdPoll: ChannelPoll<JdClient, JdOrderInfo> = {
@@ -16,7 +15,7 @@ const jdPoll: ChannelPoll<JdClient, JdOrderInfo> = {
 		async *windows(from, to) {
 			for await (const { window, orders } of client.listOrderWindows({ by: 'modified', from, to })) yield { to: window.to, orders };
 		},
-		identify: (info) => ({ id: String(info.orderId), createdMs: epochOf(info.orderStartTime), updatedMs: epochOf(info.modified) }),
+		identify: (info) => ({ id: String(info.orderId), createdMs: shanghaiLocalMs(info.orderStartTime), updatedMs: shanghaiLocalMs(info.modified) }),
 	}),
 	normalize: normalizeJdOrder,
 };
@@ -39,13 +38,5 @@ export class JdTrigger implements INodeType {
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		return await pollChannel(this, jdPoll);
-	}
-}
-
-function epochOf(value: unknown): number | undefined {
-	try {
-		return toEpochMillis(parseChannelTime(value, 'shanghai_local'));
-	} catch {
-		return undefined;
 	}
 }

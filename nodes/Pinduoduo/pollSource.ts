@@ -3,8 +3,7 @@
 import type { PollSource } from '../../lib/channels/core/poll';
 import type { PddOrder, PinduoduoClient } from '../../lib/channels/pinduoduo/client';
 import { normalizePinduoduoOrder } from '../../lib/channels/pinduoduo/normalize';
-import { parseChannelTime, toEpochMillis } from '../../lib/model';
-import type { ChannelPoll } from '../shared/pollTrigger';
+import { shanghaiLocalMs, type ChannelPoll } from '../shared/pollTrigger';
 import { pinduoduoClient } from './transport';
 
 /** The update-time windows the watermark engine reads; a window is yielded only once all its pages are in. */
@@ -16,8 +15,8 @@ export function pinduoduoPollSource(client: PinduoduoClient): PollSource<PddOrde
 		// An order appears once it is confirmed (paid and grouped), so that is when it counts as new.
 		identify: (order) => ({
 			id: String(order.order_sn),
-			createdMs: epochOf(order.confirm_time) ?? epochOf(order.created_time),
-			updatedMs: epochOf(order.updated_at),
+			createdMs: shanghaiLocalMs(order.confirm_time) ?? shanghaiLocalMs(order.created_time),
+			updatedMs: shanghaiLocalMs(order.updated_at),
 		}),
 	};
 }
@@ -32,11 +31,3 @@ export const pinduoduoPoll: ChannelPoll<PinduoduoClient, PddOrder> = {
 	source: (client) => pinduoduoPollSource(client),
 	normalize: normalizePinduoduoOrder,
 };
-
-function epochOf(value: unknown): number | undefined {
-	try {
-		return toEpochMillis(parseChannelTime(value, 'shanghai_local'));
-	} catch {
-		return undefined;
-	}
-}

@@ -1,8 +1,7 @@
 import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import type { TaobaoClient, TaobaoTrade } from '../../lib/channels/taobao/client';
 import { normalizeTaobaoTrade } from '../../lib/channels/taobao/normalize';
-import { parseChannelTime, toEpochMillis } from '../../lib/model';
-import { pollChannel, pollTriggerShape, type ChannelPoll, type PollTriggerOptions } from '../shared/pollTrigger';
+import { pollChannel, pollTriggerShape, shanghaiLocalMs, type ChannelPoll, type PollTriggerOptions } from '../shared/pollTrigger';
 import { tradeTypesOption } from './actions/fields';
 import { taobaoClient } from './transport';
 
@@ -18,7 +17,7 @@ const taobaoPoll: ChannelPoll<TaobaoClient, TaobaoTrade> = {
 				yield { to: window.to, orders: trades };
 			}
 		},
-		identify: (trade) => ({ id: String(trade.tid_str ?? trade.tid), createdMs: epochOf(trade.created), updatedMs: epochOf(trade.modified) }),
+		identify: (trade) => ({ id: String(trade.tid_str ?? trade.tid), createdMs: shanghaiLocalMs(trade.created), updatedMs: shanghaiLocalMs(trade.modified) }),
 	}),
 	normalize: normalizeTaobaoTrade,
 };
@@ -45,12 +44,4 @@ export class TaobaoTrigger implements INodeType {
 
 function tradeTypes(options: PollTriggerOptions): string | undefined {
 	return typeof options.tradeTypes === 'string' && options.tradeTypes !== '' ? options.tradeTypes : undefined;
-}
-
-function epochOf(value: unknown): number | undefined {
-	try {
-		return toEpochMillis(parseChannelTime(value, 'shanghai_local'));
-	} catch {
-		return undefined;
-	}
 }

@@ -11,7 +11,7 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import type { NormalizeResult } from '../../lib/channels/core/payload';
 import { pollOrders, type EventFilter, type PollSource, type PollState } from '../../lib/channels/core/poll';
-import { isoFromMillis, type ChannelId } from '../../lib/model';
+import { isoFromMillis, parseChannelTime, toEpochMillis, type ChannelId } from '../../lib/model';
 import { channelNodeError } from './channelErrors';
 import { orderItemJson, orderOutputProperty, unmaskedReceiverProperty, type OrderOutputMode } from './orderOutput';
 import { toIsoWithOffset } from './time';
@@ -47,6 +47,15 @@ export interface ChannelPoll<Client extends { shopId: string }, Listed, Order = 
 	/** Full orders for what the poll emits (detail calls where lists are summaries). Default: as listed. */
 	complete?(client: Client, listed: Listed[]): Promise<Order[]>;
 	normalize(order: Order, options: { shopId: string }): NormalizeResult;
+}
+
+/** Epoch ms of a channel time without a zone (Beijing wall clock); undefined when it cannot be read, so it counts as changed now. */
+export function shanghaiLocalMs(value: unknown): number | undefined {
+	try {
+		return toEpochMillis(parseChannelTime(value, 'shanghai_local'));
+	} catch {
+		return undefined;
+	}
 }
 
 /**
