@@ -13,6 +13,7 @@ import { verifyShopifyWebhook } from '../../lib/channels/shopify/sign';
 import { parseJsonLossless } from '../../lib/json';
 import { orderItemJson, unmaskedReceiverProperty, type OrderOutputMode } from '../shared/orderOutput';
 import { shopifyClient, shopifyCredentials } from './transport';
+import { deleteTopicWebhooks } from '../shared/topicWebhooks';
 
 /** Static data: the webhook id Shopify gave each subscribed topic. */
 type WebhookState = { webhookIds?: Record<string, string> };
@@ -82,16 +83,7 @@ export class ShopifyStoreTrigger implements INodeType {
 			async delete(this: IHookFunctions): Promise<boolean> {
 				const state = this.getWorkflowStaticData('node') as WebhookState;
 				const client = await shopifyClient(this);
-				for (const id of Object.values(state.webhookIds ?? {})) {
-					try {
-						await client.deleteWebhook(id);
-					} catch (error) {
-						// Already removed in the Shopify admin: nothing left to clean up.
-						if ((error as { httpStatus?: number }).httpStatus === 404) continue;
-						this.logger.warn(`Shopify (Unified Orders) Trigger: could not delete webhook ${id}: ${(error as Error).message}`);
-						return false;
-					}
-				}
+				if (!(await deleteTopicWebhooks(this, state.webhookIds, (id) => client.deleteWebhook(id), 'Shopify (Unified Orders) Trigger'))) return false;
 				delete state.webhookIds;
 				return true;
 			},

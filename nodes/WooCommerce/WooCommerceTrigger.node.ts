@@ -14,6 +14,7 @@ import { isWooPing, verifyWooWebhook } from '../../lib/channels/woocommerce/sign
 import { parseJsonLossless } from '../../lib/json';
 import { orderItemJson, unmaskedReceiverProperty, type OrderOutputMode } from '../shared/orderOutput';
 import { wooClient, wooCredentials } from './transport';
+import { deleteTopicWebhooks } from '../shared/topicWebhooks';
 
 /** Static data: the webhook id per subscribed topic, and the secret the trigger created them with. */
 type WebhookState = { webhookIds?: Record<string, string>; secret?: string };
@@ -93,16 +94,7 @@ export class WooCommerceTrigger implements INodeType {
 			async delete(this: IHookFunctions): Promise<boolean> {
 				const state = this.getWorkflowStaticData('node') as WebhookState;
 				const client = await wooClient(this);
-				for (const id of Object.values(state.webhookIds ?? {})) {
-					try {
-						await client.deleteWebhook(id);
-					} catch (error) {
-						// Already removed in WooCommerce: nothing left to clean up.
-						if ((error as { httpStatus?: number }).httpStatus === 404) continue;
-						this.logger.warn(`WooCommerce Trigger: could not delete webhook ${id}: ${(error as Error).message}`);
-						return false;
-					}
-				}
+				if (!(await deleteTopicWebhooks(this, state.webhookIds, (id) => client.deleteWebhook(id), 'WooCommerce Trigger'))) return false;
 				delete state.webhookIds;
 				delete state.secret;
 				return true;
